@@ -1,0 +1,77 @@
+/** Server-side login sessions behind an HttpOnly cookie, and personal access tokens. */
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { apiTokens, loginSessions, users, type Db } from '@konvent/db';
+import { hashSecret, newSecret } from './secrets';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Refresh `lastSeenAt` (and slide the expiry) at most this often, to spare writes. */
+const touchIntervalMs = 5 * 60 * 1000;
+
+export function createLoginSession(
+  db: Db,
+  key: Buffer,
+  userId: string,
+  days: number,
+  userAgent: string | undefined,
+): { token: string; expiresAt: Date } {
+  const token = newSecret('ks');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + days * 86_400_000);
+  db.insert(loginSessions)
+    .values({ id: hashSecret(key, token), userId, lastSeenAt: now, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null })
+    .run();
+  return { token, expiresAt };
+}
+
+export function userForSessionToken(db: Db, key: Buffer, token: string, days: number): UserRow | null {
+  const id = hashSecret(key, token);
+  const now = new Date();
+  const row = db
+    .select({ user: users, session: loginSessions })
+    .from(loginSessions)
+    .innerJoin(users, eq(users.id, loginSessions.userId))
+    .where(and(eq(loginSessions.id, id), gt(loginSessions.expiresAt, now)))
+    .get();
+  if (!row) return null;
+  if (now.getTime() - row.session.lastSeenAt.getTime() > touchIntervalMs) {
+    db.update(loginSessions)
+      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000) })
+      .where(eq(loginSessions.id, id))
+      .run();
+  }
+  return row.user;
+}
+
+export function deleteLoginSession(db: Db, key: Buffer, token: string): void {
+  db.delete(loginSessions).where(eq(loginSessions.id, hashSecret(key, token))).run();
+}
+
+export function deleteExpiredSessions(db: Db): number {
+  return db.delete(loginSessions).where(lt(loginSessions.expiresAt, new Date())).run().changes;
+}
+
+export function createApiToken(db: Db, key: Buffer, userId: string, name: string) {
+  const token = newSecret('kt');
+  const row = db
+    .insert(apiTokens)
+    .values({ userId, name, tokenHash: hashSecret(key, token), prefix: token.slice(0, 8) })
+    .returning()
+    .get();
+  return { token, row };
+}
+
+export function userForApiToken(db: Db, key: Buffer, token: string): UserRow | null {
+  const row = db
+    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, hashSecret(key, token)))
+    .get();
+  if (!row) return null;
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > touchIntervalMs) {
+    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId)).run();
+  }
+  return row.user;
+}

@@ -1,0 +1,19 @@
+/** What every route, policy, command and the collab server get: one per process. */
+import type { Db } from '@konvent/db';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Realtime } from './realtime/realtime';
+
+export interface AppContext {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  realtime: Realtime;
+  /** Hooks the collab server registers so permission changes reach open connections. */
+  collab: CollabHooks;
+}
+
+export interface CollabHooks {
+  /** Re-evaluate the mode of every open connection of these users (or of everyone in a workspace). */
+  permissionsChanged(scope: { workspaceId: string; userIds?: string[]; sectionIds?: string[] }): void;
+}

@@ -1,0 +1,80 @@
+/**
+ * One Node.js process serves everything on one port: the client, the JSON API, the
+ * co-editing WebSocket (/collab) and socket.io.
+ */
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { Server as IoServer } from 'socket.io';
+import { closeDatabase, openDatabase, type Db } from '@konvent/db';
+import { createApp } from './app';
+import type { Config } from './config';
+import type { AppContext, CollabHooks } from './context';
+import { createLogger, type Logger } from './logger';
+import { attachRealtime } from './realtime/io';
+import { createRealtime } from './realtime/realtime';
+
+export interface KonventServer {
+  ctx: AppContext;
+  app: Express;
+  httpServer: HttpServer;
+  io: IoServer;
+  /** Starts listening; resolves with the bound port and base URL. */
+  listen(): Promise<{ port: number; url: string }>;
+  /** Stops accepting, flushes co-editing storage, closes sockets and the database. */
+  close(): Promise<void>;
+}
+
+/** Something the server runs beside the API that must flush on shutdown. */
+export interface Attachment {
+  close(): Promise<void>;
+}
+
+export interface CreateServerOptions {
+  db?: Db;
+  logger?: Logger;
+}
+
+export function createKonventServer(config: Config, options: CreateServerOptions = {}): KonventServer {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = options.db ?? openDatabase(config.databasePath);
+  const collabHooks: CollabHooks = { permissionsChanged: () => {} };
+  // The realtime emitter reads `io` lazily: it is created below, after the HTTP server.
+  const ctx: AppContext = { db, config, logger, realtime: createRealtime(() => io), collab: collabHooks };
+  const app = createApp(ctx);
+  const httpServer = createHttpServer(app);
+  // destroyUpgrade: false — engine.io must leave /collab upgrades to the collab server.
+  const io = new IoServer(httpServer, { destroyUpgrade: false, serveClient: false });
+  attachRealtime(ctx, io);
+  const attachments: Attachment[] = [];
+
+  let closing: Promise<void> | undefined;
+  return {
+    ctx,
+    app,
+    httpServer,
+    io,
+    listen() {
+      return new Promise((resolvePromise, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off('error', reject);
+          const { port } = httpServer.address() as AddressInfo;
+          const host = !config.host || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+          resolvePromise({ port, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` });
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((r) => httpServer.close(() => r()));
+        for (const a of attachments.reverse()) await a.close();
+        await new Promise<void>((r) => io.close(() => r()));
+        httpServer.closeAllConnections();
+        await stopped;
+        closeDatabase(db);
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/** Limits shared by the request schemas, the forms and the servers. */
+export const limits = {
+  emailMax: 254,
+  nameMax: 120,
+  organisationMax: 160,
+  passwordMin: 10,
+  passwordMax: 200,
+  tokenNameMax: 80,
+  workspaceNameMax: 120,
+  descriptionMax: 2000,
+  topicTitleMax: 120,
+  sectionTitleMax: 200,
+  commentMax: 10_000,
+  searchQueryMax: 200,
+  /** JSON request bodies above this answer 413. */
+  jsonBodyBytes: 1024 * 1024,
+  /** A co-editing WebSocket message above this closes that connection with 1009. */
+  collabMessageBytes: 8 * 1024 * 1024,
+  /** Sections may nest this deep (chapter › section › subsection). */
+  outlineDepth: 4,
+} as const;
+
+export const sectionStatuses = ['draft', 'review', 'final'] as const;
+export type SectionStatus = (typeof sectionStatuses)[number];
+
+/**
+ * WebSocket close codes of the co-editing endpoint (contract: DESIGN.md). A refused
+ * connection never receives document content.
+ */
+export const CloseCodes = {
+  Unauthorized: { code: 4401, reason: 'not authenticated' },
+  Forbidden: { code: 4403, reason: 'not allowed to read' },
+  NotFound: { code: 4404, reason: 'no such document' },
+  /** The caller's rights on an open connection changed; reconnect to get the new mode. */
+  PermissionsChanged: { code: 4409, reason: 'permissions changed' },
+  MessageTooBig: { code: 1009, reason: 'message too big' },
+  InvalidData: { code: 1007, reason: 'malformed message' },
+  ServerShutdown: { code: 1001, reason: 'server shutting down' },
+} as const;
+
+/** Close codes after which a client must not reconnect on its own. */
+export const terminalCloseCodes: readonly number[] = [
+  CloseCodes.Unauthorized.code,
+  CloseCodes.Forbidden.code,
+  CloseCodes.NotFound.code,
+];
+
+/** Error codes of the JSON error shape `{ error: { code, message, details? } }`. */
+export const ErrorCodes = {
+  ValidationFailed: 'validation_failed',
+  InvalidJson: 'invalid_json',
+  PayloadTooLarge: 'payload_too_large',
+  Unauthenticated: 'unauthenticated',
+  InvalidCredentials: 'invalid_credentials',
+  Forbidden: 'forbidden',
+  BadOrigin: 'bad_origin',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  RateLimited: 'rate_limited',
+  Unavailable: 'unavailable',
+  Internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** socket.io event names, `<entity>.<verb>`; payloads are presenter JSON. */
+export const Events = {
+  SectionCreated: 'section.created',
+  SectionUpdated: 'section.updated',
+  SectionDeleted: 'section.deleted',
+  TopicCreated: 'topic.created',
+  TopicUpdated: 'topic.updated',
+  MemberCreated: 'member.created',
+  MemberUpdated: 'member.updated',
+  MemberRemoved: 'member.removed',
+  CommentCreated: 'comment.created',
+  NotificationCreated: 'notification.created',
+  MeetingState: 'meeting.state',
+} as const;
+
+export const rooms = {
+  workspace: (id: string) => `workspace:${id}`,
+  meeting: (id: string) => `meeting:${id}`,
+  user: (id: string) => `user:${id}`,
+} as const;
+
+/** Co-editing document names (contract). */
+export const docNames = {
+  section: (id: string) => `section:${id}`,
+  minutes: (id: string) => `minutes:${id}`,
+} as const;
+
+/** Name of the HttpOnly login session cookie. */
+export const SESSION_COOKIE = 'konvent_session';

@@ -1,0 +1,4 @@
+export * from './capabilities';
+export * from './constants';
+export * from './schemas/index';
+export * from './types';
