@@ -22,8 +22,15 @@ function newest(paths) {
 }
 const builtAt = (file) => (existsSync(join(root, file)) ? statSync(join(root, file)).mtimeMs : 0);
 
+// Under `pnpm start`, npm_execpath is the running pnpm: use it even where no pnpm is on PATH
+// (for example when pnpm itself was started through npx).
+const pnpmCommand = process.env.npm_execpath?.includes('pnpm')
+  ? [process.execPath, process.env.npm_execpath]
+  : ['pnpm'];
+
 function run(args) {
-  const r = spawnSync('pnpm', args, { cwd: root, stdio: 'inherit' });
+  const [cmd, ...pre] = pnpmCommand;
+  const r = spawnSync(cmd, [...pre, ...args], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
