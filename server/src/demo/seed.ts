@@ -220,7 +220,7 @@ function writeDemo(
   const moderatorId = ensureUser(demoModerator, true);
   const memberIds = demoMembers.map((m) => ensureUser(m, false));
   const observerId = ensureUser(demoObserver, false);
-  const person = (ref: PersonRef): string => (ref === 'moderator' ? moderatorId : memberIds[ref - 1]!);
+  const person = (ref: PersonRef): string => (typeof ref === 'number' ? memberIds[ref - 1]! : moderatorId);
 
   const founded = at(42);
   tx.insert(workspaces)

@@ -1,5 +1,5 @@
 /** Demo texts of the chapter "Sensibilisierung und Grundlagen" (AG 1). */
-import { doc, h2, h3, ol, p, quote, table, ul } from './markup';
+import { doc, h2, h3, ol, quote, table, ul } from './markup';
 
 export const chapter = doc(
   'Open Source Software ist in vielen Kommunalverwaltungen längst im Einsatz, oft ohne dass es jemand bemerkt: im Webserver des Bürgerportals, in der Datenbank eines Fachverfahrens oder im Browser am Arbeitsplatz. Bewusste Entscheidungen für oder gegen Open Source setzen aber voraus, dass Verwaltungsleitung, Politik, Fachämter und IT ein gemeinsames Verständnis der Begriffe haben.',
