@@ -12,6 +12,8 @@ export interface Realtime {
   toUser(userId: string, event: string, payload: unknown): void;
   /** Drop a user's sockets from a workspace room at once (membership removed). */
   leaveWorkspace(userId: string, workspaceId: string): void;
+  /** Put a user's open sockets into a workspace room (membership added). */
+  joinWorkspace(userId: string, workspaceId: string): void;
 }
 
 export function createRealtime(getIo: () => IoServer | undefined): Realtime {
@@ -37,6 +39,9 @@ export function createRealtime(getIo: () => IoServer | undefined): Realtime {
     },
     leaveWorkspace(userId, workspaceId) {
       for (const socket of socketsOf(rooms.user(userId))) socket.leave(rooms.workspace(workspaceId));
+    },
+    joinWorkspace(userId, workspaceId) {
+      for (const socket of socketsOf(rooms.user(userId))) void socket.join(rooms.workspace(workspaceId));
     },
   };
 }

@@ -94,3 +94,16 @@ export type UpdateSectionInput = z.infer<typeof updateSectionSchema>;
 export type CreateTopicInput = z.infer<typeof createTopicSchema>;
 export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
 export type CreateMemberInput = z.infer<typeof createMemberSchema>;
+
+/** `?flag=1` / `?flag=0` in a query string (absent means false). */
+const queryFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+export const listSectionsQuerySchema = z.strictObject({ trash: queryFlag.optional() });
+export const listTopicsQuerySchema = z.strictObject({ archived: queryFlag.optional() });
+export const activityQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export type UpdateWorkspaceInput = z.infer<typeof updateWorkspaceSchema>;
+export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
+export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;

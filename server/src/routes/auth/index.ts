@@ -1,7 +1,8 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { and, eq, ne } from 'drizzle-orm';
 import { loginSessions, memberships, users, workspaces } from '@konvent/db';
-import { ErrorCodes, SESSION_COOKIE, changePasswordSchema, loginSchema, type MembershipJSON } from '@konvent/shared';
+import { ErrorCodes, changePasswordSchema, loginSchema, type MembershipJSON } from '@konvent/shared';
+import { clearSessionCookie, setSessionCookie } from '../../auth/cookie';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { hashSecret } from '../../auth/secrets';
 import { createLoginSession, deleteLoginSession } from '../../auth/sessions';
@@ -21,16 +22,6 @@ export function authRouter(ctx: AppContext): Router {
   // Failed attempts only: many people behind one municipal NAT must still be able to log in.
   const perClient = new AttemptLimiter(30, 10 * 60_000);
   const perAccount = new AttemptLimiter(10, 15 * 60_000);
-  const secureCookie = config.publicUrl?.startsWith('https:') ?? false;
-
-  const setSessionCookie = (res: Response, token: string, expires: Date) =>
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookie,
-      path: '/',
-      expires,
-    });
 
   router.post(
     '/auth/login',
@@ -47,7 +38,7 @@ export function authRouter(ctx: AppContext): Router {
       }
       perAccount.reset(body.email);
       const session = createLoginSession(db, config.secret, user.id, config.sessionDays, req.get('user-agent'));
-      setSessionCookie(res, session.token, session.expiresAt);
+      setSessionCookie(res, config, session.token, session.expiresAt);
       return { user: presentUser(user) };
     }),
   );
@@ -56,7 +47,7 @@ export function authRouter(ctx: AppContext): Router {
     '/auth/logout',
     endpoint(ctx, { public: true }, ({ res, auth }) => {
       if (auth?.sessionToken) deleteLoginSession(db, config.secret, auth.sessionToken);
-      res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie });
+      clearSessionCookie(res, config);
       return undefined;
     }),
   );
