@@ -1,3 +1,5 @@
 export * from './accounts';
 export * from './workspaces';
 export * from './documents';
+export * from './comments';
+export * from './notifications';
