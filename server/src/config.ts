@@ -26,6 +26,8 @@ export interface Config {
   clientDist: string | undefined;
   /** HMAC key for hashing session, token and invitation secrets at rest. */
   secret: Buffer;
+  /** How long a co-edited document stays in memory after its last connection closed. */
+  collabUnloadMs: number;
 }
 
 export class ConfigError extends Error {
@@ -108,5 +110,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel,
     clientDist: clientDist ? resolve(cwd, clientDist) : undefined,
     secret: loadSecret(dataDir),
+    collabUnloadMs: intVar(env, 'KONVENT_COLLAB_UNLOAD_MS', 10_000, 0, 3_600_000),
   };
 }

@@ -16,4 +16,9 @@ export interface AppContext {
 export interface CollabHooks {
   /** Re-evaluate the mode of every open connection of these users (or of everyone in a workspace). */
   permissionsChanged(scope: { workspaceId: string; userIds?: string[]; sectionIds?: string[] }): void;
+  /**
+   * The in-memory Y.Doc of a loaded co-edited document (including edits not yet flushed),
+   * or undefined when it is not loaded. Read it; never write to it.
+   */
+  liveDocument(name: string): import('yjs').Doc | undefined;
 }

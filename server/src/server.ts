@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import { Server as IoServer } from 'socket.io';
 import { closeDatabase, openDatabase, type Db } from '@konvent/db';
 import { createApp } from './app';
+import { attachCollab } from './collab/collabServer';
 import type { Config } from './config';
 import type { AppContext, CollabHooks } from './context';
 import { createLogger, type Logger } from './logger';
@@ -38,7 +39,8 @@ export interface CreateServerOptions {
 export function createKonventServer(config: Config, options: CreateServerOptions = {}): KonventServer {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = options.db ?? openDatabase(config.databasePath);
-  const collabHooks: CollabHooks = { permissionsChanged: () => {} };
+  // Filled in by the collab server once the HTTP server exists (below).
+  const collabHooks: CollabHooks = { permissionsChanged: () => {}, liveDocument: () => undefined };
   // The realtime emitter reads `io` lazily: it is created below, after the HTTP server.
   const ctx: AppContext = { db, config, logger, realtime: createRealtime(() => io), collab: collabHooks };
   const app = createApp(ctx);
@@ -46,7 +48,11 @@ export function createKonventServer(config: Config, options: CreateServerOptions
   // destroyUpgrade: false — engine.io must leave /collab upgrades to the collab server.
   const io = new IoServer(httpServer, { destroyUpgrade: false, serveClient: false });
   attachRealtime(ctx, io);
-  const attachments: Attachment[] = [];
+  const collab = attachCollab(ctx, httpServer);
+  collabHooks.permissionsChanged = collab.permissionsChanged;
+  collabHooks.liveDocument = collab.liveDocument;
+  // Closed first on shutdown: flushes every co-edited document before the database closes.
+  const attachments: Attachment[] = [collab];
 
   let closing: Promise<void> | undefined;
   return {

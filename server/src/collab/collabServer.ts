@@ -1,0 +1,177 @@
+/**
+ * The co-editing server: the y-websocket protocol on `ws` at /collab/<docName>, on the
+ * HTTP server the API and socket.io share. A connection passes through the pipeline
+ *
+ *   upgrade → admit (authenticate, authorize: refuse / read / write)
+ *           → acquire (load once; messages wait in the connection's queue)
+ *           → handleMessage (apply or drop, broadcast once-encoded, relay awareness)
+ *           → journal (group commit) → compaction / derived data → unload
+ *
+ * each stage a module of its own in this folder.
+ */
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCodes, limits } from '@konvent/shared';
+import type { AppContext } from '../context';
+import { admit, type Decision, type Grant } from './admission';
+import { Connection } from './connection';
+import { isCollabPath } from './docName';
+import { DerivedData } from './derivedData';
+import { DocumentStore } from './documentStore';
+import { collabTuning } from './limits';
+import { startLiveness } from './liveness';
+import { handleMessage } from './messageHandler';
+import { reevaluateConnections, type PermissionScope } from './permissions';
+import { MalformedMessage } from './protocol';
+import { DocumentRegistry } from './registry';
+import { UpdateJournal } from './updateJournal';
+
+const InternalError = { code: 1011, reason: 'internal error' };
+const Overloaded = { code: 1008, reason: 'too many messages before the document was ready' };
+
+export interface CollabServer {
+  permissionsChanged(scope: PermissionScope): void;
+  /** The live Y.Doc of a loaded document (read only), for the content API. */
+  liveDocument(name: string): import('yjs').Doc | undefined;
+  readonly registry: DocumentRegistry;
+  readonly store: DocumentStore;
+  /** Closes every connection (1001), flushes and compacts every document. */
+  close(): Promise<void>;
+}
+
+export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabServer {
+  const logger = ctx.logger.child({ component: 'collab' });
+  const store = new DocumentStore(ctx.db);
+  const derived = new DerivedData(store, logger, collabTuning.derivedDataDelayMs);
+  const registry = new DocumentRegistry(store, derived, logger, {
+    unloadMs: ctx.config.collabUnloadMs,
+    compactAfter: collabTuning.compactAfterUpdates,
+  });
+  const journal = new UpdateJournal(store, {
+    delayMs: collabTuning.journalDelayMs,
+    maxBatch: collabTuning.journalMaxBatch,
+    onFlushed: (result) => registry.flushed(result),
+    onFailure: (names, err) => registry.failed(names, err),
+  });
+  registry.journal = journal;
+
+  const connections = new Set<Connection>();
+  // ws closes a connection whose message exceeds maxPayload with 1009 by itself.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.collabMessageBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  const stopLiveness = startLiveness(() => connections, collabTuning.pingIntervalMs);
+  let closing = false;
+
+  function receive(conn: Connection, data: Buffer, isBinary: boolean): void {
+    if (conn.closed) return;
+    if (!isBinary) return conn.close(CloseCodes.InvalidData);
+    if (conn.queue) {
+      if (conn.queue.length >= collabTuning.queuedMessagesBeforeLoad) return conn.close(Overloaded);
+      conn.queue.push(data);
+      return;
+    }
+    const doc = registry.get(conn.grant.docName);
+    if (!doc || !doc.connections.has(conn)) return;
+    try {
+      handleMessage(conn, doc, data);
+    } catch (err) {
+      if (err instanceof MalformedMessage) {
+        logger.warn('malformed message; closing the connection', { doc: doc.name, user: conn.userId, err: err.message });
+        conn.close(CloseCodes.InvalidData);
+      } else {
+        logger.error('message handling failed', { doc: doc.name, user: conn.userId, err: String(err) });
+        conn.close(InternalError);
+      }
+    }
+  }
+
+  /** The document is loaded: greet the client, then process what it sent meanwhile. */
+  function ready(conn: Connection, doc: Awaited<ReturnType<DocumentRegistry['acquire']>>): void {
+    if (conn.closed) return registry.released(doc);
+    doc.connections.add(conn);
+    conn.send(doc.syncStep1());
+    const awareness = doc.awarenessSnapshot();
+    if (awareness) conn.send(awareness);
+    const queued = conn.queue ?? [];
+    conn.queue = null;
+    for (const data of queued) receive(conn, data, true);
+  }
+
+  function connect(ws: WebSocket, grant: Grant): void {
+    const conn = new Connection(ws, grant);
+    connections.add(conn);
+    ws.on('message', (data: Buffer, isBinary: boolean) => receive(conn, data, isBinary));
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('close', () => {
+      conn.closed = true;
+      connections.delete(conn);
+      const doc = registry.get(grant.docName);
+      if (doc && doc.connections.has(conn)) {
+        doc.removeConnection(conn);
+        registry.released(doc);
+      }
+    });
+    registry.acquire(grant.docName).then(
+      (doc) => ready(conn, doc),
+      (err: unknown) => {
+        logger.error('loading a document failed; refusing the connection', { doc: grant.docName, err: String(err) });
+        conn.close(InternalError);
+      },
+    );
+  }
+
+  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!isCollabPath(req.url)) return;
+    if (closing) {
+      socket.destroy();
+      return;
+    }
+    let decision: Decision;
+    try {
+      decision = admit(ctx, req);
+    } catch (err) {
+      logger.error('admission failed', { err: String(err) });
+      decision = { ok: false, refusal: InternalError };
+    }
+    socket.on('error', () => socket.destroy());
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (err) => logger.warn('socket error', { err: err.message }));
+      // Refusals are close codes on an accepted socket: browsers hide HTTP upgrade errors.
+      if (!decision.ok) return ws.close(decision.refusal.code, decision.refusal.reason);
+      connect(ws, decision.grant);
+    });
+  }
+  httpServer.on('upgrade', onUpgrade);
+
+  return {
+    registry,
+    store,
+    permissionsChanged: (scope) => {
+      reevaluateConnections(ctx, connections, scope);
+    },
+    liveDocument: (name) => registry.liveState(name),
+    async close() {
+      if (closing) return;
+      closing = true;
+      httpServer.off('upgrade', onUpgrade);
+      stopLiveness();
+      const open = [...connections];
+      const gone = Promise.all(open.map((c) => new Promise<void>((r) => (c.ws.readyState === c.ws.CLOSED ? r() : c.ws.once('close', () => r())))));
+      for (const conn of open) conn.close(CloseCodes.ServerShutdown);
+      // Everything accepted is stored before the sockets go: flush does not wait for clients.
+      registry.closeAll();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([gone, new Promise<void>((r) => (timer = setTimeout(r, collabTuning.closeGraceMs)))]);
+      clearTimeout(timer);
+      for (const conn of connections) conn.ws.terminate();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * One client connection: its socket, its grant (user, document, mode) and the messages it
+ * sent before its document was loaded. Sending is a no-op once the socket is closing.
+ */
+import type { Socket } from 'node:net';
+import WebSocket from 'ws';
+import type { CloseCode, Grant } from './admission';
+import { collabTuning } from './limits';
+import { TokenBucket } from './rateLimiter';
+
+export class Connection {
+  /** Awareness client IDs this connection introduced; removed when it goes. */
+  readonly awarenessIds = new Set<number>();
+  readonly awarenessRate = new TokenBucket(collabTuning.awarenessPerSecond, collabTuning.awarenessBurst);
+  /** Messages received before the document was ready; null once they were processed. */
+  queue: Buffer[] | null = [];
+  alive = true;
+  closed = false;
+  /** When the client last received a message (liveness keep-alive). */
+  lastSentAt = Date.now();
+
+  constructor(
+    readonly ws: WebSocket,
+    public grant: Grant,
+  ) {}
+
+  get mode() {
+    return this.grant.mode;
+  }
+
+  get userId() {
+    return this.grant.user.id;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    this.ws.send(message, { binary: true });
+    this.lastSentAt = Date.now();
+  }
+
+  /**
+   * Runs `fn` with the TCP socket corked, so several frames sent in it leave in one write.
+   * ws exposes no accessor for its socket; without it, frames are simply written one by one.
+   */
+  batch(fn: () => void): void {
+    const socket = (this.ws as unknown as { _socket?: Socket })._socket;
+    if (!socket || typeof socket.cork !== 'function') return fn();
+    socket.cork();
+    try {
+      fn();
+    } finally {
+      socket.uncork();
+    }
+  }
+
+  close(close: CloseCode): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
+      this.ws.close(close.code, close.reason);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Storage of co-edited documents in SQLite: a compacted snapshot per document
+ * (`documents.snapshot`, everything up to `compacted_through`) plus the append-only log
+ * (`document_updates`). Synchronous like better-sqlite3: each method is one statement or
+ * one transaction, so no other work interleaves with it.
+ */
+import * as Y from 'yjs';
+import type { Db } from '@konvent/db';
+
+type SnapshotRow = { snapshot: Buffer | null; compacted_through: number };
+
+export interface LoadedDocument {
+  ydoc: Y.Doc;
+  /** Log rows not yet folded into the snapshot. */
+  logLength: number;
+}
+
+export interface LogEntry {
+  docName: string;
+  update: Uint8Array;
+  userId: string | null;
+  at: number;
+}
+
+export class DocumentStore {
+  private readonly sql: ReturnType<typeof prepareStatements>;
+  private readonly appendAll: (entries: LogEntry[]) => void;
+  private readonly compactTx: (name: string, snapshot: Buffer) => void;
+
+  constructor(db: Db) {
+    const sqlite = db.$client;
+    this.sql = prepareStatements(sqlite);
+    const { insertUpdate, maxLogId, selectSnapshot, upsertSnapshot, deleteFolded } = this.sql;
+    this.appendAll = sqlite.transaction((entries: LogEntry[]) => {
+      for (const e of entries) {
+        insertUpdate.run(e.docName, Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength), e.userId, e.at);
+      }
+    });
+    this.compactTx = sqlite.transaction((name: string, snapshot: Buffer) => {
+      const through = (maxLogId.get(name) as { id: number | null } | undefined)?.id;
+      const previous = (selectSnapshot.get(name) as SnapshotRow | undefined)?.compacted_through ?? 0;
+      upsertSnapshot.run(name, snapshot, through ?? previous, Date.now());
+      if (through != null) deleteFolded.run(name, through);
+    });
+  }
+
+  /**
+   * Snapshot plus the log after it, applied in one Yjs transaction. A snapshot written by
+   * the demo seeder (full state, compacted_through 0) loads the same way.
+   */
+  load(name: string): LoadedDocument {
+    const ydoc = new Y.Doc({ gc: true });
+    const row = this.sql.selectSnapshot.get(name) as SnapshotRow | undefined;
+    const log = this.sql.selectLog.all(name, row?.compacted_through ?? 0) as { id: number; update: Buffer }[];
+    ydoc.transact(() => {
+      if (row?.snapshot && row.snapshot.byteLength > 0) Y.applyUpdate(ydoc, row.snapshot);
+      for (const entry of log) Y.applyUpdate(ydoc, entry.update);
+    });
+    return { ydoc, logLength: log.length };
+  }
+
+  /** One transaction for the whole batch: either every entry is stored or none is. */
+  append(entries: LogEntry[]): void {
+    if (entries.length > 0) this.appendAll(entries);
+  }
+
+  /**
+   * Folds the whole log of `name` into a snapshot of `ydoc` and deletes the folded rows,
+   * in one transaction. The caller guarantees that `ydoc` holds exactly the stored state
+   * (its pending log entries are flushed): the snapshot then covers every row it deletes.
+   */
+  compact(name: string, ydoc: Y.Doc): void {
+    const state = Y.encodeStateAsUpdate(ydoc);
+    this.compactTx(name, Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+  }
+
+  saveDerived(
+    name: string,
+    data: { plainText: string; wordCount: number; lastEditedById: string | null; lastEditedAt: number | null },
+  ): void {
+    this.sql.upsertDerived.run(name, data.plainText, data.wordCount, data.lastEditedById, data.lastEditedAt, Date.now());
+  }
+}
+
+function prepareStatements(sqlite: Db['$client']) {
+  const prepare = (sql: string) => sqlite.prepare<unknown[], unknown>(sql);
+  return {
+    selectSnapshot: prepare('SELECT snapshot, compacted_through FROM documents WHERE name = ?'),
+    selectLog: prepare('SELECT id, "update" FROM document_updates WHERE document_name = ? AND id > ? ORDER BY id'),
+    insertUpdate: prepare(
+      'INSERT INTO document_updates (document_name, "update", user_id, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    maxLogId: prepare('SELECT MAX(id) AS id FROM document_updates WHERE document_name = ?'),
+    upsertSnapshot: prepare(
+      `INSERT INTO documents (name, snapshot, compacted_through, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET snapshot = excluded.snapshot,
+         compacted_through = excluded.compacted_through, updated_at = excluded.updated_at`,
+    ),
+    deleteFolded: prepare('DELETE FROM document_updates WHERE document_name = ? AND id <= ?'),
+    // Last editor and time only move forward: a refresh without a new edit keeps them.
+    upsertDerived: prepare(
+      `INSERT INTO documents (name, plain_text, word_count, last_edited_by_id, last_edited_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET plain_text = excluded.plain_text, word_count = excluded.word_count,
+         last_edited_by_id = COALESCE(excluded.last_edited_by_id, documents.last_edited_by_id),
+         last_edited_at = COALESCE(excluded.last_edited_at, documents.last_edited_at),
+         updated_at = excluded.updated_at`,
+    ),
+  };
+}

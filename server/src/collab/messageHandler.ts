@@ -1,0 +1,61 @@
+/**
+ * Applies one client message to a loaded document, honouring the connection's mode:
+ * read-only connections get their sync step 1 answered and their awareness relayed, and
+ * their sync step 2 and updates are dropped (never applied, broadcast or stored).
+ * Throws MalformedMessage for anything that does not decode or apply.
+ */
+import * as Y from 'yjs';
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import type { Connection } from './connection';
+import { collabTuning } from './limits';
+import { awarenessClientIds, decodeClientMessage, MalformedMessage } from './protocol';
+import type { SharedDoc } from './sharedDoc';
+
+export type HandleOutcome = 'applied' | 'answered' | 'dropped' | 'relayed';
+
+export function handleMessage(conn: Connection, doc: SharedDoc, data: Uint8Array): HandleOutcome {
+  const message = decodeClientMessage(data);
+  switch (message.kind) {
+    case 'sync-step1':
+      conn.send(doc.syncStep2For(message.stateVector));
+      return 'answered';
+    case 'sync-step2':
+    case 'update':
+      if (conn.mode !== 'write') return 'dropped';
+      try {
+        // The connection is the origin: the update hook stores it with this user and the
+        // broadcast skips the sender.
+        Y.applyUpdate(doc.ydoc, message.update, conn);
+      } catch (err) {
+        throw new MalformedMessage(`update: ${(err as Error).message}`);
+      }
+      return 'applied';
+    case 'awareness':
+      return relayAwareness(conn, doc, data, message.update);
+    case 'query-awareness': {
+      const snapshot = doc.awarenessSnapshot();
+      if (snapshot) conn.send(snapshot);
+      return 'answered';
+    }
+  }
+}
+
+/**
+ * Awareness is lossy by design (the next cursor move replaces this one), so over-size,
+ * over-rate or over-many-clients updates are dropped rather than closing the connection.
+ * The raw message is relayed as received: no re-encoding per update.
+ */
+function relayAwareness(conn: Connection, doc: SharedDoc, raw: Uint8Array, update: Uint8Array): HandleOutcome {
+  if (raw.byteLength > collabTuning.awarenessMessageBytes) return 'dropped';
+  if (!conn.awarenessRate.take()) return 'dropped';
+  const ids = awarenessClientIds(update);
+  const introduced = new Set([...conn.awarenessIds, ...ids]);
+  if (introduced.size > collabTuning.awarenessClientsPerConnection) return 'dropped';
+  try {
+    applyAwarenessUpdate(doc.awareness, update, conn);
+  } catch (err) {
+    throw new MalformedMessage(`awareness: ${(err as Error).message}`);
+  }
+  doc.broadcast(raw, conn);
+  return 'relayed';
+}

@@ -1,0 +1,37 @@
+/**
+ * Permission changes reach open connections at once. y-websocket has no message to switch
+ * a connection's mode, so a connection whose mode changed (write → read or read → write)
+ * is closed with 4409 PermissionsChanged and the client reconnects into its new mode; one
+ * that lost read access is closed with 4403 (4404 when the section is gone).
+ */
+import { CloseCodes } from '@konvent/shared';
+import type { AppContext } from '../context';
+import { decideSectionAccess } from './admission';
+import type { Connection } from './connection';
+
+export interface PermissionScope {
+  workspaceId: string;
+  userIds?: string[];
+  sectionIds?: string[];
+}
+
+export function reevaluateConnections(ctx: AppContext, connections: Iterable<Connection>, scope: PermissionScope): number {
+  const users = scope.userIds ? new Set(scope.userIds) : null;
+  const sectionIds = scope.sectionIds ? new Set(scope.sectionIds) : null;
+  let closed = 0;
+  for (const conn of [...connections]) {
+    const { grant } = conn;
+    if (conn.closed || grant.workspaceId !== scope.workspaceId) continue;
+    if (users && !users.has(grant.user.id)) continue;
+    if (sectionIds && !sectionIds.has(grant.sectionId)) continue;
+    const decision = decideSectionAccess(ctx, grant.user, grant.sectionId);
+    if (!decision.ok) {
+      conn.close(decision.refusal.code === CloseCodes.NotFound.code ? CloseCodes.NotFound : CloseCodes.Forbidden);
+      closed++;
+    } else if (decision.grant.mode !== grant.mode) {
+      conn.close(CloseCodes.PermissionsChanged);
+      closed++;
+    }
+  }
+  return closed;
+}

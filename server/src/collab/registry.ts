@@ -1,0 +1,167 @@
+/**
+ * The documents in memory: loads each once (concurrent first connections share the load;
+ * a failed load is not remembered), counts its log towards compaction, and unloads it a
+ * while after its last connection went — after flushing and compacting its log.
+ */
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { Connection } from './connection';
+import type { DerivedData } from './derivedData';
+import type { DocumentStore } from './documentStore';
+import { SharedDoc } from './sharedDoc';
+import type { FlushResult, UpdateJournal } from './updateJournal';
+
+const StorageFailure = { code: 1011, reason: 'storage failure; reconnect to resend your changes' };
+
+export interface RegistryOptions {
+  unloadMs: number;
+  compactAfter: number;
+}
+
+export class DocumentRegistry {
+  private readonly docs = new Map<string, SharedDoc>();
+  private readonly loading = new Map<string, Promise<SharedDoc>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  journal!: UpdateJournal;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly derived: DerivedData,
+    private readonly logger: Logger,
+    private readonly options: RegistryOptions,
+  ) {}
+
+  get(name: string): SharedDoc | undefined {
+    return this.docs.get(name);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** The loaded document, loading it first if needed. Rejects when storage fails. */
+  acquire(name: string): Promise<SharedDoc> {
+    this.cancelUnload(name);
+    const loaded = this.docs.get(name);
+    if (loaded) return Promise.resolve(loaded);
+    let pending = this.loading.get(name);
+    if (!pending) {
+      pending = Promise.resolve().then(() => {
+        try {
+          const { ydoc, logLength } = this.store.load(name);
+          const doc = new SharedDoc(name, ydoc, logLength, {
+            onUpdate: (d, update, origin) => this.journal.append(d.name, update, origin?.userId ?? null),
+          });
+          this.docs.set(name, doc);
+          // A long log left by a crash or an older version is folded right away.
+          if (logLength >= this.options.compactAfter) this.scheduleCompaction(doc);
+          return doc;
+        } finally {
+          this.loading.delete(name);
+        }
+      });
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  /** Called when a connection left the document; starts the unload timer when it was the last. */
+  released(doc: SharedDoc): void {
+    if (doc.destroyed || doc.connections.size > 0 || this.unloadTimers.has(doc.name)) return;
+    const timer = setTimeout(() => this.unload(doc.name), this.options.unloadMs);
+    timer.unref();
+    this.unloadTimers.set(doc.name, timer);
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.unloadTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(name);
+  }
+
+  /** Flushes, compacts and drops a document. Synchronous, so no connection can slip in. */
+  unload(name: string): void {
+    this.cancelUnload(name);
+    const doc = this.docs.get(name);
+    if (!doc || doc.connections.size > 0) return;
+    if (this.journal.hasPending(name) && !this.journal.flush()) return; // failure handler dropped it
+    this.compact(doc);
+    this.derived.refreshNow(doc);
+    this.derived.cancel(name);
+    this.docs.delete(name);
+    doc.destroy();
+  }
+
+  /** The journal stored a batch: count it towards compaction and derived data. */
+  flushed(result: FlushResult): void {
+    for (const [name, { count, lastUserId, lastAt }] of result.stored) {
+      const doc = this.docs.get(name);
+      if (!doc) continue;
+      doc.logLength += count;
+      this.derived.edited(doc, lastUserId, lastAt);
+      if (doc.logLength >= this.options.compactAfter) this.scheduleCompaction(doc);
+    }
+  }
+
+  private scheduleCompaction(doc: SharedDoc): void {
+    if (doc.compactScheduled) return;
+    doc.compactScheduled = true;
+    // After this turn's sends: compaction encodes the whole document.
+    setImmediate(() => {
+      doc.compactScheduled = false;
+      if (doc.destroyed) return;
+      if (this.journal.hasPending(doc.name) && !this.journal.flush()) return;
+      this.compact(doc);
+    });
+  }
+
+  /** Requires: nothing of `doc` is pending in the journal, so the snapshot covers the log. */
+  private compact(doc: SharedDoc): void {
+    if (doc.logLength === 0) return;
+    try {
+      this.store.compact(doc.name, doc.ydoc);
+      doc.logLength = 0;
+    } catch (err) {
+      // The log is intact; compaction is retried with the next batch or on unload.
+      this.logger.error('collab: compaction failed', { doc: doc.name, err: String(err) });
+    }
+  }
+
+  /**
+   * The journal could not store updates of these documents. Their in-memory state now
+   * holds edits that are not durable, so it is dropped (not compacted, not kept) and the
+   * connections are closed with 1011: y-websocket clients keep their unsynced edits and
+   * send them again after reconnecting, against a document reloaded from storage.
+   */
+  failed(names: Set<string>, error: unknown): void {
+    this.logger.error('collab: appending updates failed; closing the documents', {
+      docs: [...names],
+      err: String(error),
+    });
+    for (const name of names) {
+      const doc = this.docs.get(name);
+      if (!doc) continue;
+      this.cancelUnload(name);
+      this.derived.cancel(name);
+      this.docs.delete(name);
+      this.journal.discard(name);
+      for (const conn of [...doc.connections]) conn.close(StorageFailure);
+      doc.connections.clear();
+      doc.destroy();
+    }
+  }
+
+  /** Flushes and unloads everything (shutdown); connections must be gone or closing. */
+  closeAll(): void {
+    this.journal.flush();
+    for (const doc of [...this.docs.values()]) {
+      doc.connections.clear();
+      this.unload(doc.name);
+    }
+  }
+
+  /** The live document, if in memory, to read from (content API); never to write to. */
+  liveState(name: string): Y.Doc | undefined {
+    return this.docs.get(name)?.ydoc;
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * A section's Y.Doc as ProseMirror JSON of the shared schema, without a browser: y-prosemirror
+ * reads the Tiptap Collaboration field into a model node.
+ */
+import type { Schema } from '@tiptap/pm/model';
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import type * as Y from 'yjs';
+import { COLLAB_FIELD, editorSchema } from '@konvent/shared/editor-schema';
+import type { PMNode } from './prosemirrorJson';
+
+let schema: Schema | undefined;
+
+export function ydocToProsemirror(ydoc: Y.Doc): PMNode {
+  // Building the schema from the extension list takes milliseconds; do it once.
+  const s = (schema ??= editorSchema());
+  return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(COLLAB_FIELD), s).toJSON() as PMNode;
+}
