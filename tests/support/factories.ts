@@ -89,3 +89,31 @@ export function buildCast(db: Db) {
 }
 
 export const uid = () => randomUUID();
+
+/** A client signed in as `user` (who must have the factory password). */
+export async function signIn(baseUrl: string, user: { email: string }) {
+  const { ApiClient } = await import('./http');
+  const api = new ApiClient(baseUrl);
+  await api.login(user.email, TEST_PASSWORD);
+  return api;
+}
+
+/** Tables a refused request must leave untouched (login sessions change on every login). */
+const watchedTables = [
+  'users',
+  'api_tokens',
+  'workspaces',
+  'memberships',
+  'invitations',
+  'topics',
+  'subgroup_members',
+  'sections',
+  'audit_log',
+];
+
+/** Every row of the watched tables, to compare before and after a refused request. */
+export function snapshotDatabase(db: Db): Record<string, unknown[]> {
+  return Object.fromEntries(
+    watchedTables.map((table) => [table, db.$client.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]),
+  );
+}
