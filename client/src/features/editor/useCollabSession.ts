@@ -1,0 +1,214 @@
+/**
+ * One co-editing session of a section: the Y.Doc, its local copy in IndexedDB and the
+ * y-websocket connection to /collab, plus the connection state the person sees.
+ *
+ * Reconnecting is ours, not y-websocket's: its built-in backoff has no jitter and would
+ * retry a 4401/4403/4404 refusal if the defaults ever changed, so `shouldReconnect` hands
+ * every server-side close to the 'closed' handler below, which decides by close code.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { docNames } from '@konvent/shared';
+import { backoff, closeMeaning, reconnectDelay, type ConnectionState, type RefusalKind } from './connection';
+
+export interface CollabSession {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+export interface CollabSessionOptions {
+  sectionId: string;
+  userId: string;
+  /**
+   * Keep a local copy in IndexedDB. Only for people who may write: a reader's copy could
+   * only ever hold the server's text, and an old copy with edits the server now drops would
+   * show a reader text that exists nowhere else.
+   */
+  persist: boolean;
+  /** 4409: the server closed because this person's rights changed; re-read the section. */
+  onPermissionsChanged: () => void;
+  /** 4401: the login session is gone. */
+  onUnauthorized: () => void;
+}
+
+/** How long "synchronisiert" stays before the status settles to "verbunden". */
+const resyncedNoticeMs = 5000;
+/** Open the socket after the local copy is loaded (smaller first sync), but never wait longer. */
+const localLoadWaitMs = 1500;
+
+/** IndexedDB database name: per person, so two people on one computer never share edits. */
+export function localDocName(userId: string, sectionId: string): string {
+  return `konvent:${userId}:${docNames.section(sectionId)}`;
+}
+
+function collabUrl(): string {
+  return `${location.origin.replace(/^http/, 'ws')}/collab`;
+}
+
+export function useCollabSession(options: CollabSessionOptions): {
+  session: CollabSession | null;
+  state: ConnectionState;
+} {
+  const { sectionId, userId, persist } = options;
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const [state, setState] = useState<ConnectionState>({ kind: 'connecting' });
+  // Callbacks change identity on every render of the page; the session must not.
+  const callbacks = useRef(options);
+  useEffect(() => {
+    callbacks.current = options;
+  });
+
+  useEffect(() => {
+    const docName = docNames.section(sectionId);
+    const localName = localDocName(userId, sectionId);
+    const ydoc = new Y.Doc();
+    const persistence = persist ? new IndexeddbPersistence(localName, ydoc) : null;
+    // connect: false and connect() below, so that no status event is emitted before the
+    // listeners are attached; otherwise identical to `{ connect: true }`.
+    const provider = new WebsocketProvider(collabUrl(), docName, ydoc, {
+      connect: false,
+      maxBackoffTime: backoff.maxMs,
+      shouldReconnect: () => false,
+    });
+
+    let disposed = false;
+    let started = false;
+    let refused = false;
+    /** The connection was up before and is down now (or never came up): show "offline". */
+    let lost = false;
+    let attempt = 0;
+    /** 4409 gets one immediate reconnect; a second one before a successful sync backs off. */
+    let permissionRetryUsed = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let resyncedTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const show = (next: ConnectionState) => {
+      if (!disposed) setState(next);
+    };
+    const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+    const connectNow = () => {
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+      if (disposed || refused) return;
+      if (browserOffline()) {
+        // The 'online' event brings us back; trying now would only fail.
+        show({ kind: 'offline', retrying: false });
+        return;
+      }
+      provider.connect();
+    };
+
+    const scheduleReconnect = () => {
+      lost = true;
+      attempt += 1;
+      show({ kind: 'offline', retrying: false });
+      if (browserOffline()) return;
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(connectNow, reconnectDelay(attempt));
+    };
+
+    const refuse = (refusal: RefusalKind) => {
+      refused = true;
+      clearTimeout(retryTimer);
+      provider.disconnect();
+      if (refusal !== 'unauthorized') {
+        // No access (any more) or no such section: what this device kept of it is stale and
+        // must not be shown or merged anywhere. After 4401 the copy stays: it may hold
+        // offline edits that the next login sends.
+        void (persistence ? persistence.clearData() : clearDocument(localName)).catch(() => undefined);
+      }
+      show({ kind: 'refused', refusal });
+      if (refusal === 'unauthorized') callbacks.current.onUnauthorized();
+    };
+
+    provider.on('status', ({ status }) => {
+      if (refused) return;
+      if (status === 'connecting') show(lost ? { kind: 'offline', retrying: true } : { kind: 'connecting' });
+      else if (status === 'disconnected') {
+        lost = true;
+        show({ kind: 'offline', retrying: false });
+      }
+      // 'connected' only means the socket is open; the state changes once the first sync is done.
+    });
+
+    provider.on('sync', (synced: boolean) => {
+      if (!synced || refused) return;
+      attempt = 0;
+      permissionRetryUsed = false;
+      const wasLost = lost;
+      lost = false;
+      show({ kind: 'connected', resynced: wasLost });
+      clearTimeout(resyncedTimer);
+      if (wasLost) resyncedTimer = setTimeout(() => show({ kind: 'connected', resynced: false }), resyncedNoticeMs);
+    });
+
+    provider.on('closed', ({ code }) => {
+      const meaning = closeMeaning(code);
+      switch (meaning) {
+        case 'unauthorized':
+        case 'forbidden':
+        case 'notFound':
+          refuse(meaning);
+          return;
+        case 'permissionsChanged':
+          callbacks.current.onPermissionsChanged();
+          lost = true;
+          if (!permissionRetryUsed) {
+            permissionRetryUsed = true;
+            connectNow();
+            return;
+          }
+          scheduleReconnect();
+          return;
+        default:
+          scheduleReconnect();
+      }
+    });
+
+    const onOffline = () => {
+      if (refused) return;
+      // Browsers keep a dead socket open for a long time; close it so the state is honest
+      // and typing goes on against the local copy.
+      clearTimeout(retryTimer);
+      lost = true;
+      provider.disconnect();
+      show({ kind: 'offline', retrying: false });
+    };
+    const onOnline = () => {
+      attempt = 0;
+      if (started) connectNow();
+    };
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+
+    const start = () => {
+      if (started || disposed) return;
+      started = true;
+      clearTimeout(startTimer);
+      connectNow();
+    };
+    const startTimer = setTimeout(start, persistence ? localLoadWaitMs : 0);
+    if (persistence) void persistence.whenSynced.then(start, start);
+
+    setSession({ ydoc, provider });
+
+    return () => {
+      disposed = true;
+      clearTimeout(retryTimer);
+      clearTimeout(resyncedTimer);
+      clearTimeout(startTimer);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      provider.destroy();
+      void persistence?.destroy();
+      ydoc.destroy();
+      setSession(null);
+      setState({ kind: 'connecting' });
+    };
+  }, [sectionId, userId, persist]);
+
+  return { session, state };
+}
