@@ -228,16 +228,16 @@ function writeDemo(
     .run();
   log(founded, moderatorId, 'workspace.created', 'workspace', workspaceId, { name: DEMO_WORKSPACE_NAME });
 
-  const people: Array<[string, Role, number]> = [
-    [moderatorId, 'moderator', 42],
-    ...memberIds.map((id, i): [string, Role, number] => [id, 'member', 42 - (i % 3)]),
-    [observerId, 'observer', 39],
+  const people: Array<[string, DemoPerson, Role, number]> = [
+    [moderatorId, demoModerator, 'moderator', 42],
+    ...memberIds.map((id, i): [string, DemoPerson, Role, number] => [id, demoMembers[i]!, 'member', 42 - (i % 3)]),
+    [observerId, demoObserver, 'observer', 39],
   ];
-  for (const [userId, role, daysAgo] of people) {
+  for (const [userId, who, role, daysAgo] of people) {
     const createdAt = at(daysAgo);
-    const id = randomUUID();
-    tx.insert(memberships).values({ id, workspaceId, userId, role, createdAt, updatedAt: createdAt }).run();
-    log(createdAt, moderatorId, 'member.created', 'membership', id, { userId, role });
+    tx.insert(memberships).values({ workspaceId, userId, role, createdAt, updatedAt: createdAt }).run();
+    // Same shape as the API's memberAdder writes, so the activity feed reads both alike.
+    log(createdAt, moderatorId, 'member.added', 'member', userId, { role, name: who.name });
   }
 
   const topicIds = new Map<string, string>();
