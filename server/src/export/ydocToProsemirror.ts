@@ -13,5 +13,9 @@ let schema: Schema | undefined;
 export function ydocToProsemirror(ydoc: Y.Doc): PMNode {
   // Building the schema from the extension list takes milliseconds; do it once.
   const s = (schema ??= editorSchema());
-  return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(COLLAB_FIELD), s).toJSON() as PMNode;
+  const root = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(COLLAB_FIELD), s);
+  // An untouched section has an empty fragment; the schema wants at least one block, as
+  // the editor shows it: one empty paragraph.
+  const doc = root.childCount > 0 ? root : (s.topNodeType.createAndFill() ?? root);
+  return doc.toJSON() as PMNode;
 }
