@@ -26,16 +26,34 @@ export type SectionStatus = (typeof sectionStatuses)[number];
 /**
  * WebSocket close codes of the co-editing endpoint (contract: DESIGN.md). A refused
  * connection never receives document content.
+ *
+ * 4403 vs 4404: a signed-in person who is not a member of the section's workspace gets 4403,
+ * 4404 is kept for names that do not resolve to a section (unknown id, malformed name, path
+ * tricks, `minutes:` until minutes are co-edited). That split reveals only whether a random
+ * 128-bit section id exists, which nobody can guess, and it lets the client say "no access"
+ * rather than "not found" to someone who followed a link into the wrong working group.
  */
 export const CloseCodes = {
   Unauthorized: { code: 4401, reason: 'not authenticated' },
   Forbidden: { code: 4403, reason: 'not allowed to read' },
   NotFound: { code: 4404, reason: 'no such document' },
-  /** The caller's rights on an open connection changed; reconnect to get the new mode. */
+  /**
+   * The caller's rights on an open connection changed (write → read or read → write): the
+   * y-websocket protocol has no mode message, so the server closes and the client reconnects
+   * into its new mode. Losing read access closes with 4403 instead. Note that y-websocket's
+   * default `shouldReconnect` treats every 44xx as final: clients must pass one that
+   * reconnects after this code (see `terminalCloseCodes`).
+   */
   PermissionsChanged: { code: 4409, reason: 'permissions changed' },
   MessageTooBig: { code: 1009, reason: 'message too big' },
   InvalidData: { code: 1007, reason: 'malformed message' },
   ServerShutdown: { code: 1001, reason: 'server shutting down' },
+  /**
+   * The document could not be loaded, or updates could not be stored: nothing of the
+   * connection's unstored edits is acknowledged; the client keeps them and re-sends them
+   * when it reconnects.
+   */
+  InternalError: { code: 1011, reason: 'internal error' },
 } as const;
 
 /** Close codes after which a client must not reconnect on its own. */

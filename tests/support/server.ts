@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKonventServer, loadConfig, type KonventServer } from '@konvent/server';
+import { seedDemoIfEmpty, type DemoSummary } from '../../server/src/demo/seed';
 
 export interface TestServer {
   server: KonventServer;
@@ -15,12 +16,18 @@ export interface TestServer {
   port: number;
   dataDir: string;
   db: KonventServer['ctx']['db'];
+  /** What `seedDemo: true` seeded; null when it did not seed (or was not asked to). */
+  demo: DemoSummary | null;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { dataDir?: string } = {},
+  options: {
+    dataDir?: string;
+    /** Seed the demo into the empty database before listening, as main.ts does with KONVENT_DEMO on. */
+    seedDemo?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'konvent-test-'));
   const config = loadConfig({
@@ -32,6 +39,7 @@ export async function startTestServer(
     ...env,
   });
   const server = createKonventServer(config);
+  const demo = options.seedDemo ? await seedDemoIfEmpty(server.ctx) : null;
   const { port } = await server.listen();
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -41,6 +49,7 @@ export async function startTestServer(
     port,
     dataDir,
     db: server.ctx.db,
+    demo,
     async stop({ keepData = false } = {}) {
       await server.close();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
