@@ -1,4 +1,5 @@
 /** What every route, policy, command and the collab server get: one per process. */
+import type * as Y from 'yjs';
 import type { Db } from '@konvent/db';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -20,5 +21,5 @@ export interface CollabHooks {
    * The in-memory Y.Doc of a loaded co-edited document (including edits not yet flushed),
    * or undefined when it is not loaded. Read it; never write to it.
    */
-  liveDocument(name: string): import('yjs').Doc | undefined;
+  liveDocument(name: string): Y.Doc | undefined;
 }

@@ -3,6 +3,7 @@
  * frames close only the sender's connection; permission changes reach open connections;
  * a database error while appending never acknowledges the updates as stored.
  */
+import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCodes, docNames, limits } from '@konvent/shared';
@@ -51,7 +52,7 @@ async function stillWorks(a: YClient, b: YClient, name: string, text: string) {
 }
 
 describe('bad frames', () => {
-  const bad: [string, (ws: import('ws').WebSocket) => void, number][] = [
+  const bad: [string, (ws: WebSocket) => void, number][] = [
     ['garbage bytes', (ws) => ws.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])), CloseCodes.InvalidData.code],
     ['an unknown message type', (ws) => ws.send(Buffer.from([7, 0])), CloseCodes.InvalidData.code],
     ['a truncated sync message', (ws) => ws.send(Buffer.from(syncStep1Message()).subarray(0, 2)), CloseCodes.InvalidData.code],

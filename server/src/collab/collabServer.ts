@@ -12,6 +12,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import { CloseCodes, limits } from '@konvent/shared';
 import type { AppContext } from '../context';
 import { admit, type Decision, type Grant } from './admission';
@@ -27,13 +28,12 @@ import { MalformedMessage } from './protocol';
 import { DocumentRegistry } from './registry';
 import { UpdateJournal } from './updateJournal';
 
-const InternalError = { code: 1011, reason: 'internal error' };
 const Overloaded = { code: 1008, reason: 'too many messages before the document was ready' };
 
 export interface CollabServer {
   permissionsChanged(scope: PermissionScope): void;
   /** The live Y.Doc of a loaded document (read only), for the content API. */
-  liveDocument(name: string): import('yjs').Doc | undefined;
+  liveDocument(name: string): Y.Doc | undefined;
   readonly registry: DocumentRegistry;
   readonly store: DocumentStore;
   /** Closes every connection (1001), flushes and compacts every document. */
@@ -85,7 +85,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
         conn.close(CloseCodes.InvalidData);
       } else {
         logger.error('message handling failed', { doc: doc.name, user: conn.userId, err: String(err) });
-        conn.close(InternalError);
+        conn.close(CloseCodes.InternalError);
       }
     }
   }
@@ -122,7 +122,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
       (doc) => ready(conn, doc),
       (err: unknown) => {
         logger.error('loading a document failed; refusing the connection', { doc: grant.docName, err: String(err) });
-        conn.close(InternalError);
+        conn.close(CloseCodes.InternalError);
       },
     );
   }
@@ -138,7 +138,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
       decision = admit(ctx, req);
     } catch (err) {
       logger.error('admission failed', { err: String(err) });
-      decision = { ok: false, refusal: InternalError };
+      decision = { ok: false, refusal: CloseCodes.InternalError };
     }
     socket.on('error', () => socket.destroy());
     wss.handleUpgrade(req, socket, head, (ws) => {

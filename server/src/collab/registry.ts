@@ -3,15 +3,16 @@
  * a failed load is not remembered), counts its log towards compaction, and unloads it a
  * while after its last connection went — after flushing and compacting its log.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { CloseCodes } from '@konvent/shared';
 import type { Logger } from '../logger';
-import type { Connection } from './connection';
 import type { DerivedData } from './derivedData';
 import type { DocumentStore } from './documentStore';
 import { SharedDoc } from './sharedDoc';
 import type { FlushResult, UpdateJournal } from './updateJournal';
 
-const StorageFailure = { code: 1011, reason: 'storage failure; reconnect to resend your changes' };
+/** 1011 as CloseCodes.InternalError, with the reason a person can act on. */
+const StorageFailure = { code: CloseCodes.InternalError.code, reason: 'storage failure; reconnect to resend your changes' };
 
 export interface RegistryOptions {
   unloadMs: number;
