@@ -97,6 +97,13 @@ export const Events = {
   CommentCreated: 'comment.created',
   NotificationCreated: 'notification.created',
   MeetingState: 'meeting.state',
+  /** Comment events (`comment.created` too) carry CommentJSON; thread events ThreadJSON (shared/src/types.ts). */
+  ThreadUpdated: 'thread.updated',
+  ThreadDeleted: 'thread.deleted',
+  CommentUpdated: 'comment.updated',
+  CommentDeleted: 'comment.deleted',
+  /** To the user room: `{ ids, unreadCount }` after marking read, so every open tab agrees. */
+  NotificationsRead: 'notification.read',
 } as const;
 
 export const rooms = {
@@ -113,3 +120,11 @@ export const docNames = {
 
 /** Name of the HttpOnly login session cookie. */
 export const SESSION_COOKIE = 'konvent_session';
+
+/** Limits of comment threads, beside `limits.commentMax` for the body. */
+export const commentLimits = {
+  /** The quoted passage stored with a thread's anchor. */
+  quoteMax: 500,
+  /** People mentioned in one comment. */
+  mentionsMax: 50,
+} as const;

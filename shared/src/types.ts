@@ -191,3 +191,120 @@ export interface CreatedApiTokenJSON {
   token: string;
   apiToken: ApiTokenJSON;
 }
+
+/** Where a thread sits in the section text (base64 Yjs relative positions and the quote). */
+export interface ThreadAnchorJSON {
+  from: string;
+  to: string;
+  quote: string;
+}
+
+export interface CommentJSON {
+  id: string;
+  threadId: string;
+  sectionId: string;
+  workspaceId: string;
+  /** As written, with mentions as `@[Name](user:<id>)`. */
+  body: string;
+  authorId: string | null;
+  authorName: string | null;
+  /** Ids of the people mentioned in the body. */
+  mentions: string[];
+  createdAt: string;
+  editedAt: string | null;
+  abilities: { edit: boolean; delete: boolean };
+}
+
+export interface ThreadJSON {
+  id: string;
+  sectionId: string;
+  workspaceId: string;
+  resolved: boolean;
+  resolvedAt: string | null;
+  resolvedById: string | null;
+  anchor: ThreadAnchorJSON | null;
+  /** The quoted passage (anchor.quote), or null for a thread on the whole section. */
+  quote: string | null;
+  /** The anchored passage no longer exists in the text; the thread stays listed. */
+  detached: boolean;
+  createdById: string | null;
+  createdAt: string;
+  /** Oldest first; deleted comments are left out. */
+  comments: CommentJSON[];
+  abilities: { reply: boolean; resolve: boolean; delete: boolean };
+}
+
+/** `comment.created`: the new comment with its whole thread after the write. */
+export interface CommentCreatedEvent extends CommentJSON {
+  thread: ThreadJSON;
+}
+
+/** `comment.deleted` and `thread.deleted`. */
+export interface CommentDeletedEvent {
+  id: string;
+  threadId: string;
+  sectionId: string;
+  workspaceId: string;
+}
+export interface ThreadDeletedEvent {
+  id: string;
+  sectionId: string;
+  workspaceId: string;
+}
+
+export type NotificationKind = 'mention' | 'reply' | 'assignment' | 'status_change' | 'comment_on_assigned';
+
+export interface NotificationJSON {
+  id: string;
+  kind: NotificationKind;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+  workspaceId: string;
+  sectionId: string | null;
+  sectionTitle: string | null;
+  threadId: string | null;
+  commentId: string | null;
+  actor: { id: string; name: string } | null;
+  /** Status changes: the old and the new status. */
+  from: SectionStatus | null;
+  to: SectionStatus | null;
+  /** A short excerpt of the comment, plain text. */
+  excerpt: string | null;
+  /** One German sentence saying what happened; clients may build their own from the fields. */
+  text: string;
+  /** Client path of the place it points to, e.g. `/a/<ws>/bericht/<section>?thread=<thread>`. */
+  link: string;
+}
+
+export interface NotificationListJSON extends ListResponse<NotificationJSON> {
+  unreadCount: number;
+}
+
+/** `notification.read` to the user room: which were marked (`all` for read-all) and the new count. */
+export interface NotificationsReadEvent {
+  ids: string[] | 'all';
+  unreadCount: number;
+}
+
+export type SearchResultType = 'section' | 'comment' | 'minutes';
+
+export interface SearchResultJSON {
+  type: SearchResultType;
+  /** The section, comment or meeting id. */
+  id: string;
+  /** The section title (for comments: the section they are on). */
+  title: string;
+  /**
+   * Plain text, never HTML: a passage of the matching text. Render it as text and wrap the
+   * ranges of `highlights` (UTF-16 offsets [start, end) into `snippet`) in <mark>.
+   */
+  snippet: string;
+  highlights: Array<[number, number]>;
+  /** The same for `title`. */
+  titleHighlights: Array<[number, number]>;
+  sectionId: string | null;
+  threadId: string | null;
+  topicId: string | null;
+  topicTitle: string | null;
+}

@@ -10,6 +10,10 @@ import { sectionsRouter } from './sections/index';
 import { tokensRouter } from './tokens/index';
 import { topicsRouter } from './topics/index';
 import { workspacesRouter } from './workspaces/index';
+import { commentsRouter } from './comments/index';
+import { notificationsRouter } from './notifications/index';
+import { searchRouter } from './search/index';
+import { threadsRouter } from './threads/index';
 
 export function apiRouter(ctx: AppContext): Router {
   const router = Router();
@@ -22,5 +26,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(sectionsRouter(ctx));
   router.use(activityRouter(ctx));
   router.use(contentRouter(ctx));
+  router.use(threadsRouter(ctx), commentsRouter(ctx), notificationsRouter(ctx), searchRouter(ctx));
   return router;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { roles } from '../capabilities';
-import { limits, sectionStatuses } from '../constants';
+import { commentLimits, limits, sectionStatuses } from '../constants';
 
 const id = z.string().min(1).max(64);
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -107,3 +107,26 @@ export const activityQuerySchema = z.strictObject({
 export type UpdateWorkspaceInput = z.infer<typeof updateWorkspaceSchema>;
 export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
+
+/** A comment's text; mentions are written `@[Name](user:<id>)`. */
+const commentBody = z.string().trim().min(1).max(limits.commentMax);
+/** Base64 of a Yjs relative position (Y.encodeRelativePosition): small, but bounded. */
+const relativePosition = z.string().min(1).max(1000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64');
+
+/** Where a thread sits in the section text; opaque to the server apart from this shape. */
+export const threadAnchorSchema = z.strictObject({
+  from: relativePosition,
+  to: relativePosition,
+  quote: z.string().max(commentLimits.quoteMax),
+});
+export const createThreadSchema = z.strictObject({ body: commentBody, anchor: threadAnchorSchema.nullable().optional() });
+export const createCommentSchema = z.strictObject({ body: commentBody });
+export const updateCommentSchema = z.strictObject({ body: commentBody });
+export const updateThreadSchema = z.strictObject({ resolved: z.boolean() });
+export const listNotificationsQuerySchema = z.strictObject({
+  unread: queryFlag.optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export type ThreadAnchorInput = z.infer<typeof threadAnchorSchema>;
+export type CreateThreadInput = z.infer<typeof createThreadSchema>;
