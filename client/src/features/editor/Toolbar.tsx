@@ -34,7 +34,7 @@ function buildTools(t: TFunction, onLink: () => void): Tool[] {
     shortcut: `heading${level}`,
     toggle: true,
     isActive: (e) => e.isActive('heading', { level }),
-    canRun: (e) => canOf(e).toggleHeading({ level }),
+    canRun: (e) => e.isActive('heading', { level }) || canOf(e).setHeading({ level }),
     run: (e) => chain(e).setHeading({ level }).run(),
   });
   const mark = (id: 'bold' | 'italic' | 'underline' | 'strike', glyph: ReactNode, group = false): Tool => ({
@@ -57,7 +57,7 @@ function buildTools(t: TFunction, onLink: () => void): Tool[] {
       shortcut: 'paragraph',
       toggle: true,
       isActive: (e) => e.isActive('paragraph'),
-      canRun: (e) => canOf(e).setParagraph(),
+      canRun: (e) => e.isActive('paragraph') || canOf(e).setParagraph(),
       run: (e) => chain(e).setParagraph().run(),
     },
     heading(2),
@@ -70,7 +70,12 @@ function buildTools(t: TFunction, onLink: () => void): Tool[] {
     {
       id: 'link',
       label: t('tools.link'),
-      glyph: '🔗︎',
+      glyph: (
+        <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1" />
+          <path d="M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" />
+        </svg>
+      ),
       shortcut: 'link',
       toggle: true,
       isActive: (e) => e.isActive('link'),

@@ -1,0 +1,176 @@
+/**
+ * The section editor in real browsers against a real Konvent server with the demo: two
+ * experts of one subgroup type in the same section, a guest reads along, a connection
+ * drops and comes back, and the page passes an axe check.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import {
+  connectionStatus,
+  documentText,
+  editorText,
+  findCoEditingScene,
+  guestEmail,
+  marker,
+  openSection,
+  sectionPath,
+  signIn,
+  typeAtEnd,
+  typeAtStart,
+  type CoEditingScene,
+} from './support/editor';
+
+let scenePromise: Promise<CoEditingScene> | undefined;
+function scene(baseURL: string | undefined): Promise<CoEditingScene> {
+  if (!baseURL) throw new Error('the Playwright config must set baseURL');
+  scenePromise ??= findCoEditingScene(baseURL);
+  return scenePromise;
+}
+
+async function openAs(browser: Browser, baseURL: string | undefined, email: string, path: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'de-DE' });
+  await signIn(context, email);
+  const page = await context.newPage();
+  await openSection(page, path);
+  return page;
+}
+
+test.describe('section editor', () => {
+  test('two members of the subgroup type at once and see each other’s text and caret name', async ({ browser, baseURL }) => {
+    const s = await scene(baseURL);
+    const [first, second] = s.writers;
+    const a = await openAs(browser, baseURL, first.email, sectionPath(s));
+    const b = await openAs(browser, baseURL, second.email, sectionPath(s));
+    try {
+      // Each sees the other in the presence list before anybody types.
+      await expect(a.getByTestId('editor-presence')).toContainText(second.name);
+      await expect(b.getByTestId('editor-presence')).toContainText(first.name);
+      await expect(a.getByTestId('editor-presence')).toContainText(`${first.name} (Sie)`);
+
+      const fromA = marker('vonA');
+      const fromB = marker('vonB');
+      // Different places in the text, so the two words cannot interleave letter by letter.
+      await Promise.all([typeAtEnd(a, ` ${fromA}`), typeAtStart(b, `${fromB} `)]);
+
+      for (const page of [a, b]) {
+        await expect(editorText(page)).toContainText(fromA);
+        await expect(editorText(page)).toContainText(fromB);
+      }
+      // The other person's caret carries their name.
+      await expect(a.locator('.collaboration-carets__label', { hasText: second.name })).toBeVisible();
+      await expect(b.locator('.collaboration-carets__label', { hasText: first.name })).toBeVisible();
+    } finally {
+      await a.context().close();
+      await b.context().close();
+    }
+  });
+
+  test('a guest reads the text, cannot change it and is told why', async ({ browser, baseURL }) => {
+    const s = await scene(baseURL);
+    const writer = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s));
+    const guest = await openAs(browser, baseURL, guestEmail, sectionPath(s));
+    try {
+      const written = marker('fuerGast');
+      await typeAtEnd(writer, ` ${written}`);
+      await expect(editorText(guest)).toContainText(written);
+
+      await expect(guest.getByText('Als Gast können Sie lesen, aber nicht bearbeiten.')).toBeVisible();
+      await expect(guest.getByRole('toolbar')).toHaveCount(0);
+      await expect(editorText(guest)).toHaveAttribute('contenteditable', 'false');
+      await expect(editorText(guest)).toHaveAttribute('aria-readonly', 'true');
+
+      const before = await documentText(guest);
+      await editorText(guest).click();
+      await guest.keyboard.press('Control+End');
+      await guest.keyboard.type(' Gast schreibt');
+      await guest.keyboard.press('Enter');
+      await guest.keyboard.press('Backspace');
+      expect(await documentText(guest)).toBe(before);
+      await expect(editorText(guest)).not.toContainText('Gast schreibt');
+
+      // Proof through the writer's view that nothing left the guest's browser: a later
+      // edit of the writer arrives there, the guest's words never do.
+      const later = marker('danach');
+      await typeAtEnd(writer, ` ${later}`);
+      await expect(editorText(guest)).toContainText(later);
+      await expect(editorText(writer)).not.toContainText('Gast schreibt');
+    } finally {
+      await writer.context().close();
+      await guest.context().close();
+    }
+  });
+
+  test('going offline keeps typing on this device and merges when back online', async ({ browser, baseURL }) => {
+    const s = await scene(baseURL);
+    const [first, second] = s.writers;
+    const a = await openAs(browser, baseURL, first.email, sectionPath(s));
+    const b = await openAs(browser, baseURL, second.email, sectionPath(s));
+    try {
+      await a.context().setOffline(true);
+      await expect(connectionStatus(a)).toHaveAttribute('data-state', 'offline');
+      await expect(connectionStatus(a)).toContainText('Offline – Änderungen werden auf diesem Gerät gespeichert');
+
+      const offline = marker('offline');
+      await typeAtEnd(a, ` ${offline}`);
+      await expect(editorText(a)).toContainText(offline);
+      // Meanwhile the other person keeps writing online.
+      const online = marker('online');
+      await typeAtStart(b, `${online} `);
+      await expect(editorText(b)).toContainText(online);
+
+      await a.context().setOffline(false);
+      await expect(connectionStatus(a)).toHaveAttribute('data-state', 'connected');
+      await expect(editorText(b)).toContainText(offline);
+      await expect(editorText(a)).toContainText(online);
+    } finally {
+      await a.context().close();
+      await b.context().close();
+    }
+  });
+
+  test('the toolbar is one tab stop with arrow keys and shows pressed marks', async ({ browser, baseURL }) => {
+    const s = await scene(baseURL);
+    const page = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s));
+    try {
+      const toolbar = page.getByRole('toolbar', { name: 'Textformatierung' });
+      await expect(toolbar.locator('button[tabindex="0"]')).toHaveCount(1);
+
+      await editorText(page).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Alt+F10');
+      const firstTool = toolbar.locator('[data-toolbar-item]').first();
+      await expect(firstTool).toBeFocused();
+      await page.keyboard.press('ArrowRight');
+      await expect(toolbar.locator('[data-toolbar-item]').nth(1)).toBeFocused();
+      await page.keyboard.press('End');
+      await expect(toolbar.getByRole('button', { name: 'Tastaturkürzel' })).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(editorText(page)).toBeFocused();
+
+      const bold = toolbar.getByRole('button', { name: 'Fett' });
+      await expect(bold).toHaveAttribute('aria-keyshortcuts', 'Control+B');
+      const initially = await bold.getAttribute('aria-pressed');
+      const toggled = initially === 'true' ? 'false' : 'true';
+      await page.keyboard.press('Control+B');
+      await expect(bold).toHaveAttribute('aria-pressed', toggled);
+      await page.keyboard.press('Control+B');
+      await expect(bold).toHaveAttribute('aria-pressed', initially ?? 'false');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('the section page has no serious or critical accessibility violations', async ({ browser, baseURL }) => {
+    const s = await scene(baseURL);
+    const page = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s));
+    try {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      ).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
