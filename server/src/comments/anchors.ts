@@ -11,15 +11,24 @@ import { COLLAB_FIELD } from '@konvent/shared/editor-schema';
 import type { Db, ThreadAnchor } from '@konvent/db';
 import type { AppContext } from '../context';
 
+/**
+ * A relative position as the client encoded it, or null when it is not one. A position by
+ * root name is accepted only for the editor's field: resolving another name would create
+ * that root type in the document.
+ */
+function decodePosition(encoded: string): Y.RelativePosition | null {
+  try {
+    const rpos = Y.decodeRelativePosition(Buffer.from(encoded, 'base64'));
+    if (rpos.tname !== null) return rpos.tname === COLLAB_FIELD ? rpos : null;
+    return rpos.item || rpos.type ? rpos : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether both positions of an anchor decode; checked before a thread is stored. */
 export function isDecodableAnchor(anchor: Pick<ThreadAnchor, 'from' | 'to'>): boolean {
-  try {
-    Y.decodeRelativePosition(Buffer.from(anchor.from, 'base64'));
-    Y.decodeRelativePosition(Buffer.from(anchor.to, 'base64'));
-    return true;
-  } catch {
-    return false;
-  }
+  return decodePosition(anchor.from) !== null && decodePosition(anchor.to) !== null;
 }
 
 /**
@@ -83,12 +92,8 @@ function layoutOf(fragment: Y.XmlFragment): Layout {
 }
 
 function resolve(doc: Y.Doc, layout: Layout, encoded: string): number | null {
-  let abs: Y.AbsolutePosition | null;
-  try {
-    abs = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(encoded, 'base64')), doc);
-  } catch {
-    return null;
-  }
+  const rpos = decodePosition(encoded);
+  const abs = rpos ? Y.createAbsolutePositionFromRelativePosition(rpos, doc) : null;
   if (!abs) return null;
   const type: object = abs.type;
   const start = layout.contentStart.get(type);
