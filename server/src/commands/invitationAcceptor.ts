@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { invitations, memberships, users, type Db } from '@konvent/db';
-import { HttpError, badRequest, conflict, forbidden } from '../errors';
+import { type HttpError, badRequest, conflict, forbidden } from '../errors';
 import { isInvitationUsable } from '../policies/invitation';
 import type { UserRow } from '../auth/sessions';
 import { recordAudit } from './auditRecorder';

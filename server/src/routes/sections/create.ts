@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import { Events, can, createSectionSchema, type SectionJSON } from '@konvent/shared';
 import type { AppContext } from '../../context';
 import { sectionCreator } from '../../commands/sectionCreator';
@@ -15,7 +16,7 @@ import { resolveParent, resolveTopic } from './references';
  * creates sections of their own topic, at the root or under a section they may update.
  * Without `topicId` a section under a parent belongs to the parent's topic.
  */
-export function createSectionHandler(ctx: AppContext) {
+export function createSectionHandler(ctx: AppContext): RequestHandler {
   const { db } = ctx;
   return endpoint(ctx, { body: createSectionSchema, status: 201 }, ({ auth, body, params }): SectionJSON => {
     const { workspace, actor } = loadWorkspaceForActor(db, auth.user, params.workspaceId!);

@@ -1,18 +1,18 @@
-import { Events, can } from '@konvent/shared';
+import type { RequestHandler } from 'express';
+import { eq } from 'drizzle-orm';
+import { sections } from '@konvent/db';
+import { Events, can, limits } from '@konvent/shared';
 import type { AppContext } from '../../context';
 import { sectionRestorer, sectionTrasher } from '../../commands/sectionTrasher';
 import { conflict } from '../../errors';
 import { endpoint } from '../../middlewares/endpoint';
 import { authorize } from '../../policies/authorize';
 import { isInTrash, mayUpdateSection } from '../../policies/section';
-import { and, eq } from 'drizzle-orm';
-import { sections } from '@konvent/db';
-import { limits } from '@konvent/shared';
 import { broadcastSections } from './broadcast';
 import { depthOf, descendantIds, liveSections, loadSectionForActor, presentSections, subtreeHeight } from './load';
 
 /** DELETE /sections/:sectionId: the section and its subtree go to the trash. */
-export function deleteSectionHandler(ctx: AppContext) {
+export function deleteSectionHandler(ctx: AppContext): RequestHandler {
   const { db } = ctx;
   return endpoint(ctx, {}, ({ auth, params }) => {
     const { section, actor } = loadSectionForActor(db, auth.user, params.sectionId!);
@@ -31,14 +31,14 @@ export function deleteSectionHandler(ctx: AppContext) {
  * POST /sections/:sectionId/restore (moderators): back at the end of its old parent, or at
  * the root when that parent is in the trash too or no longer has room for the subtree.
  */
-export function restoreSectionHandler(ctx: AppContext) {
+export function restoreSectionHandler(ctx: AppContext): RequestHandler {
   const { db } = ctx;
   return endpoint(ctx, {}, ({ auth, params }) => {
     const { section, actor } = loadSectionForActor(db, auth.user, params.sectionId!);
     authorize(can(actor.role, 'outline.manage'));
     if (!isInTrash(section)) throw conflict('This section is not in the trash.');
 
-    const all = db.select().from(sections).where(and(eq(sections.workspaceId, section.workspaceId))).all();
+    const all = db.select().from(sections).where(eq(sections.workspaceId, section.workspaceId)).all();
     // What went to the trash in the same step shares the section's timestamp.
     const together = [...descendantIds(all, section.id)].filter((id) => {
       const row = all.find((s) => s.id === id)!;

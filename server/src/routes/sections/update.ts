@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import { Events, can, updateSectionSchema, type SectionJSON } from '@konvent/shared';
 import type { AppContext } from '../../context';
 import { sectionUpdater, type SectionUpdaterProps } from '../../commands/sectionUpdater';
@@ -15,7 +16,7 @@ import { checkAssignee, resolveParent, resolveTopic } from './references';
  * against the workflow (mayChangeStatus), everything else against mayUpdateSection, and a
  * new topic or parent must be one the caller may put sections into.
  */
-export function updateSectionHandler(ctx: AppContext) {
+export function updateSectionHandler(ctx: AppContext): RequestHandler {
   const { db } = ctx;
   return endpoint(ctx, { body: updateSectionSchema }, ({ auth, body, params }): SectionJSON => {
     const { section, actor } = loadSectionForActor(db, auth.user, params.sectionId!);

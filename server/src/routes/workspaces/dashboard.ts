@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 /** The overview page: progress per topic and status, due sections, recent activity. */
 import { count, eq } from 'drizzle-orm';
 import { memberships } from '@konvent/db';
@@ -18,7 +19,7 @@ const recentActivityCount = 10;
 const emptyByStatus = (): Record<SectionStatus, number> =>
   Object.fromEntries(sectionStatuses.map((s) => [s, 0])) as Record<SectionStatus, number>;
 
-export function dashboardHandler(ctx: AppContext) {
+export function dashboardHandler(ctx: AppContext): RequestHandler {
   const { db } = ctx;
   return endpoint(ctx, {}, ({ auth, params }): DashboardJSON => {
     const { workspace, actor } = loadWorkspaceForActor(db, auth.user, params.workspaceId!);
