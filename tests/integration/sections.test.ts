@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, documents, sections } from '@konvent/db';
 import type { SectionJSON } from '@konvent/shared';
-import { addToSubgroup, buildCast, buildSection, buildTopic, signIn, snapshotDatabase } from '../support/factories';
+import { io as connect, type Socket } from 'socket.io-client';
+import { addToSubgroup, buildApiToken, buildCast, buildSection, buildTopic, signIn, snapshotDatabase } from '../support/factories';
 import type { ApiClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -354,5 +355,54 @@ describe('a member of one workspace', () => {
     const api = await signIn(t.url, cast.stranger);
     expect((await api.get(`/api/workspaces/${cast.workspace.id}/sections`)).status).toBe(404);
     expect((await api.get(`/api/sections/${cast.section.id}`)).status).toBe(404);
+  });
+});
+
+describe('realtime', () => {
+  const secret = () => t.server.ctx.config.secret;
+  async function socketFor(userId: string): Promise<Socket> {
+    const socket = connect(t.url, { auth: { token: buildApiToken(t.db, secret(), userId) }, transports: ['websocket'], reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+
+  it('sends section.updated after the write, with each recipient’s own abilities, and nothing to strangers', async () => {
+    const cast = buildCast(t.db);
+    const member = await socketFor(cast.member.id);
+    const observer = await socketFor(cast.observer.id);
+    const stranger = await socketFor(cast.stranger.id);
+    const strangerGot: unknown[] = [];
+    stranger.on('section.updated', (payload) => strangerGot.push(payload));
+    try {
+      const forMember = new Promise<SectionJSON>((resolve) => member.once('section.updated', resolve));
+      const forObserver = new Promise<SectionJSON>((resolve) => observer.once('section.updated', resolve));
+      const api = await signIn(t.url, cast.moderator);
+      expect((await api.patch(`/api/sections/${cast.section.id}`, { title: 'Live' })).status).toBe(200);
+      expect(await forMember).toMatchObject({ id: cast.section.id, title: 'Live', abilities: { edit: true, update: false } });
+      expect(await forObserver).toMatchObject({ id: cast.section.id, title: 'Live', abilities: { edit: false } });
+      // Let anything misrouted arrive before asserting that nothing did.
+      await api.get('/api/me');
+      expect(strangerGot).toEqual([]);
+    } finally {
+      for (const s of [member, observer, stranger]) s.close();
+    }
+  });
+
+  it('sends nothing when a write is refused', async () => {
+    const cast = buildCast(t.db);
+    const member = await socketFor(cast.member.id);
+    const got: unknown[] = [];
+    member.onAny((event) => got.push(event));
+    try {
+      const observer = await signIn(t.url, cast.observer);
+      expect((await observer.patch(`/api/sections/${cast.section.id}`, { title: 'x' })).status).toBe(403);
+      await observer.get('/api/me');
+      expect(got).toEqual([]);
+    } finally {
+      member.close();
+    }
   });
 });

@@ -95,7 +95,10 @@ export function membersRouter(ctx: AppContext): Router {
       memberRemover(db, { workspaceId: workspace.id, userId, actorId: auth.user.id });
       ctx.collab.permissionsChanged({ workspaceId: workspace.id, userIds: [userId] });
       ctx.realtime.leaveWorkspace(userId, workspace.id);
-      ctx.realtime.toWorkspace(workspace.id, Events.MemberRemoved, () => ({ workspaceId: workspace.id, userId }));
+      const removed = { workspaceId: workspace.id, userId };
+      ctx.realtime.toWorkspace(workspace.id, Events.MemberRemoved, () => removed);
+      // The removed person's own client must learn it too, to leave the workspace's pages.
+      ctx.realtime.toUser(userId, Events.MemberRemoved, removed);
       return undefined;
     }),
   );
