@@ -116,6 +116,14 @@ describe('who is notified of comments', () => {
     expect((await notificationsOf(cast.outsider)).data).toEqual([expect.objectContaining({ kind: 'mention', commentId })]);
   });
 
+  it('hides notifications from a workspace the person has left', async () => {
+    const cast = buildCast(t.db);
+    await openThread(cast.member, cast.section.id, `Hallo ${mention(cast.outsider)}`);
+    expect((await notificationsOf(cast.outsider)).unreadCount).toBe(1);
+    t.db.$client.prepare('DELETE FROM memberships WHERE user_id = ? AND workspace_id = ?').run(cast.outsider.id, cast.workspace.id);
+    expect(await notificationsOf(cast.outsider)).toEqual({ data: [], unreadCount: 0 });
+  });
+
   it('does not notify someone who is no longer a member of the workspace', async () => {
     const cast = buildCast(t.db);
     const thread = await openThread(cast.lead, cast.section.id, 'Frage');

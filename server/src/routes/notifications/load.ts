@@ -1,6 +1,6 @@
 /** Loading a person's notifications with the names their texts need. */
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { notifications, sections, users, type Db } from '@konvent/db';
+import { and, count, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { memberships, notifications, sections, users, type Db } from '@konvent/db';
 import type { NotificationJSON } from '@konvent/shared';
 import { presentNotification } from '../../presenters/notification';
 
@@ -33,16 +33,25 @@ export function presentNotifications(db: Db, rows: NotificationRow[]): Notificat
   );
 }
 
+/**
+ * Notifications count only from workspaces the person still belongs to: after leaving one,
+ * its section titles and comment excerpts are no longer theirs to read.
+ */
+const stillMember = and(eq(memberships.workspaceId, notifications.workspaceId), eq(memberships.userId, notifications.userId));
+
+function ofUser(userId: string, unreadOnly: boolean): SQL | undefined {
+  return unreadOnly ? and(eq(notifications.userId, userId), isNull(notifications.readAt)) : eq(notifications.userId, userId);
+}
+
 /** The caller's notifications, newest first, across all their workspaces. */
 export function notificationsOf(db: Db, userId: string, options: { unreadOnly: boolean; limit: number }): NotificationRow[] {
-  const where = options.unreadOnly
-    ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
-    : eq(notifications.userId, userId);
   return db
-    .select()
+    .select(getTableColumns(notifications))
     .from(notifications)
-    .where(where)
-    .orderBy(desc(notifications.createdAt), desc(sql`rowid`)) // rowid: insertion order within one millisecond
+    .innerJoin(memberships, stillMember)
+    .where(ofUser(userId, options.unreadOnly))
+    // rowid: insertion order within one millisecond.
+    .orderBy(desc(notifications.createdAt), desc(sql`${notifications}.rowid`))
     .limit(options.limit)
     .all();
 }
@@ -51,6 +60,7 @@ export function unreadCount(db: Db, userId: string): number {
   return db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .innerJoin(memberships, stillMember)
+    .where(ofUser(userId, true))
     .get()!.n;
 }
