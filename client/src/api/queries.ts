@@ -96,10 +96,17 @@ export function useMembers(id: string) {
   });
 }
 
+/** Active and archived topics together (`?archived=1` lists only the archive). */
 export function useTopics(id: string) {
   return useQuery({
     queryKey: keys.topics(id),
-    queryFn: () => api<ListResponse<TopicJSON>>(`/workspaces/${id}/topics?archived=1`).then((r) => r.data),
+    queryFn: async () => {
+      const [active, archived] = await Promise.all([
+        api<ListResponse<TopicJSON>>(`/workspaces/${id}/topics`),
+        api<ListResponse<TopicJSON>>(`/workspaces/${id}/topics?archived=1`),
+      ]);
+      return [...active.data, ...archived.data];
+    },
   });
 }
 

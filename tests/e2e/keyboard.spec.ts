@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demo, loginToDashboard } from './helpers';
+
+/** The focused element draws a visible outline (KERN's 4px focus ring or ours). */
+async function focusIsVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return false;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    const shadow = style.boxShadow !== 'none';
+    return outline || shadow;
+  });
+}
+
+async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
+  });
+}
+
+test('keyboard alone: skip link, header, navigation and main, each with a visible focus', async ({ page }) => {
+  const base = await loginToDashboard(page, demo.member);
+  await page.goto(base);
+  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
+
+  // First stop: the skip link, visible once focused.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  expect(await focusIsVisible(page)).toBe(true);
+
+  // Then the header and the main navigation in reading order, every stop visibly focused.
+  const expected = ['Konvent', demo.workspace, 'Benutzermenü', 'Übersicht', 'Bericht', 'Fokusthemen', 'Mitglieder'];
+  for (const name of expected) {
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toContain(name);
+    expect(await focusIsVisible(page), `visible focus on ${name}`).toBe(true);
+  }
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  await expect(nav.getByRole('link', { name: 'Mitglieder' })).toBeFocused();
+
+  // Enter follows the link; focus lands on the new page's heading.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mitglieder' })).toBeFocused();
+
+  // The skip link jumps past header and navigation into main.
+  await page.keyboard.press('Shift+Tab');
+  await page.goto(`${base}/fokusthemen`);
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const inMain = await page.evaluate(() => !!document.activeElement?.closest('main'));
+  expect(inMain).toBe(true);
+  expect(await focusIsVisible(page)).toBe(true);
+});
+
+test('the user menu opens with the keyboard, Escape closes it and focus returns', async ({ page }) => {
+  await loginToDashboard(page, demo.member);
+  const button = page.getByRole('button', { name: /Benutzermenü/ });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'Abmelden' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+});

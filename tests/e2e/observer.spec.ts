@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { demo, loginToDashboard } from './helpers';
+
+test('an observer (Gast) reads everything but is offered no edit actions', async ({ page }) => {
+  const base = await loginToDashboard(page, demo.observer);
+
+  await page.goto(`${base}/bericht`);
+  const tree = page.getByRole('treegrid', { name: 'Gliederung des Berichts' });
+  await expect(tree.getByRole('row').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Abschnitt anlegen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Aktionen für/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Verschieben:/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Papierkorb' })).toHaveCount(0);
+
+  await page.goto(`${base}/fokusthemen`);
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fokusthema anlegen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /bearbeiten$/ })).toHaveCount(0);
+  await expect(page.getByRole('combobox')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /AG-Leitung:/ })).toHaveCount(0);
+
+  await page.goto(`${base}/mitglieder`);
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Per Link einladen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Mitglied anlegen' })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: /^Rolle von/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /entfernen$/ })).toHaveCount(0);
+});
