@@ -30,8 +30,9 @@ import type { AppContext } from '../context';
 import { demoMembers, demoModerator, demoObserver, type DemoPerson } from './people';
 import { demoOutline, demoTopics, type DemoSection, type PersonRef } from './outline';
 
-export const DEMO_WORKSPACE_NAME = 'Open Source in Kommunen';
-export const DEMO_PASSWORD = 'konvent-demo';
+import { DEMO_PASSWORD, DEMO_WORKSPACE_NAME } from './constants';
+
+export { DEMO_PASSWORD, DEMO_WORKSPACE_NAME };
 const DEMO_DESCRIPTION =
   'Arbeitskreis von 40 Fachleuten aus Stadt-, Kreis- und Gemeindeverwaltungen, kommunalen IT-Dienstleistern ' +
   'und der Open-Source-Community. Gemeinsam entsteht ein Bericht mit praxisorientierten Hinweisen, wie ' +

@@ -1,5 +1,5 @@
 /** `seed:demo`: the demo working group on demand (the server seeds it by itself only into an empty database). */
-import { DEMO_WORKSPACE_NAME, DemoExistsError, seedDemo } from '../../demo/seed';
+import { DEMO_WORKSPACE_NAME } from '../../demo/constants';
 import { CliFailure, type Command } from '../framework';
 
 export const seedDemoCommand: Command = {
@@ -18,6 +18,9 @@ export const seedDemoCommand: Command = {
     'Safe while the server runs: everything is written in one transaction.',
   ],
   async run({ values, env }) {
+    // Loaded on demand: the seeder pulls in the editor schema and Yjs, which every other
+    // command would otherwise pay for at start.
+    const { DemoExistsError, seedDemo } = await import('../../demo/seed');
     const db = env.db();
     let result;
     try {
