@@ -247,6 +247,18 @@ describe('updating sections', () => {
     expect(moved.body.topicId).toBe(ledToo.id);
   });
 
+  it('refuses a lead who moves their section under a section of another topic, or touches another topic’s section', async () => {
+    const cast = buildCast(t.db);
+    const foreignTopic = buildTopic(t.db, { workspaceId: cast.workspace.id });
+    const foreign = buildSection(t.db, { workspaceId: cast.workspace.id, topicId: foreignTopic.id, position: 1 });
+    const api = await signIn(t.url, cast.lead);
+    const before = snapshotDatabase(t.db);
+    expect((await api.patch(`/api/sections/${cast.section.id}`, { parentId: foreign.id })).status).toBe(403);
+    expect((await api.patch(`/api/sections/${foreign.id}`, { title: 'fremd' })).status).toBe(403);
+    expect((await api.delete(`/api/sections/${foreign.id}`)).status).toBe(403);
+    expect(snapshotDatabase(t.db)).toEqual(before);
+  });
+
   it('gives edit rights exactly to moderators, subgroup members and the assignee', async () => {
     const cast = buildCast(t.db);
     const expected: Array<[{ email: string }, boolean]> = [
