@@ -27,9 +27,10 @@ export function commentsRouter(ctx: AppContext): Router {
       authorize(mayEditComment(actor, section, comment), { message: 'Only the author may edit a comment.' });
       const checked = checkMentions(db, section.workspaceId, body.body);
       const { notifications } = commentEditor(db, { comment, thread, section, actorId: auth.user.id, ...checked });
-      broadcastCommentUpdated(ctx, section, thread.id, comment.id);
+      const present = prepareThread(ctx, section, thread.id);
+      broadcastCommentUpdated(ctx, section.workspaceId, present, comment.id);
       publishNotifications(ctx, notifications);
-      return prepareThread(ctx, section, thread.id)(actor).comments.find((c) => c.id === comment.id)!;
+      return present(actor).comments.find((c) => c.id === comment.id)!;
     }),
   );
 

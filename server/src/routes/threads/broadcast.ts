@@ -9,17 +9,20 @@ import {
   type CommentDeletedEvent,
   type CommentJSON,
   type ThreadDeletedEvent,
+  type ThreadJSON,
 } from '@konvent/shared';
 import type { AppContext } from '../../context';
+import type { WorkspaceActor } from '../../policies/actor';
 import { perRecipient } from '../workspaces/load';
-import { prepareThread, type SectionRow } from './load';
 
-export function broadcastCommentCreated(ctx: AppContext, section: SectionRow, threadId: string, commentId: string): void {
-  const present = prepareThread(ctx, section, threadId);
+/** The thread as it is after the write, presented for one actor (from prepareThread). */
+type PresentThread = (actor: WorkspaceActor) => ThreadJSON;
+
+export function broadcastCommentCreated(ctx: AppContext, workspaceId: string, present: PresentThread, commentId: string): void {
   ctx.realtime.toWorkspace(
-    section.workspaceId,
+    workspaceId,
     Events.CommentCreated,
-    perRecipient(ctx.db, section.workspaceId, (actor): CommentCreatedEvent | undefined => {
+    perRecipient(ctx.db, workspaceId, (actor): CommentCreatedEvent | undefined => {
       const thread = present(actor);
       const comment = thread.comments.find((c) => c.id === commentId);
       return comment ? { ...comment, thread } : undefined;
@@ -27,20 +30,18 @@ export function broadcastCommentCreated(ctx: AppContext, section: SectionRow, th
   );
 }
 
-export function broadcastCommentUpdated(ctx: AppContext, section: SectionRow, threadId: string, commentId: string): void {
-  const present = prepareThread(ctx, section, threadId);
+export function broadcastCommentUpdated(ctx: AppContext, workspaceId: string, present: PresentThread, commentId: string): void {
   ctx.realtime.toWorkspace(
-    section.workspaceId,
+    workspaceId,
     Events.CommentUpdated,
-    perRecipient(ctx.db, section.workspaceId, (actor): CommentJSON | undefined =>
+    perRecipient(ctx.db, workspaceId, (actor): CommentJSON | undefined =>
       present(actor).comments.find((c) => c.id === commentId),
     ),
   );
 }
 
-export function broadcastThreadUpdated(ctx: AppContext, section: SectionRow, threadId: string): void {
-  const present = prepareThread(ctx, section, threadId);
-  ctx.realtime.toWorkspace(section.workspaceId, Events.ThreadUpdated, perRecipient(ctx.db, section.workspaceId, present));
+export function broadcastThreadUpdated(ctx: AppContext, workspaceId: string, present: PresentThread): void {
+  ctx.realtime.toWorkspace(workspaceId, Events.ThreadUpdated, perRecipient(ctx.db, workspaceId, present));
 }
 
 export function broadcastCommentDeleted(ctx: AppContext, payload: CommentDeletedEvent): void {

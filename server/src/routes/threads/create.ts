@@ -31,9 +31,10 @@ export function createThreadHandler(ctx: AppContext): RequestHandler {
       anchor: body.anchor ?? null,
       ...checked,
     });
-    broadcastCommentCreated(ctx, section, thread.id, comment.id);
+    const present = prepareThread(ctx, section, thread.id);
+    broadcastCommentCreated(ctx, section.workspaceId, present, comment.id);
     publishNotifications(ctx, notifications);
-    return prepareThread(ctx, section, thread.id)(actor);
+    return present(actor);
   });
 }
 
@@ -46,8 +47,9 @@ export function replyHandler(ctx: AppContext): RequestHandler {
     ensureOpen(thread);
     const checked = checkMentions(db, section.workspaceId, body.body);
     const { comment, notifications } = commentAdder(db, { thread, section, actorId: auth.user.id, ...checked });
-    broadcastCommentCreated(ctx, section, thread.id, comment.id);
+    const present = prepareThread(ctx, section, thread.id);
+    broadcastCommentCreated(ctx, section.workspaceId, present, comment.id);
     publishNotifications(ctx, notifications);
-    return prepareThread(ctx, section, thread.id)(actor).comments.find((c) => c.id === comment.id)!;
+    return present(actor).comments.find((c) => c.id === comment.id)!;
   });
 }

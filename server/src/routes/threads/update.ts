@@ -16,11 +16,11 @@ export function updateThreadHandler(ctx: AppContext): RequestHandler {
   return endpoint(ctx, { body: updateThreadSchema }, ({ auth, body, params }): ThreadJSON => {
     const { thread, section, actor } = loadThreadForActor(db, auth.user, params.threadId!);
     authorizeCommenting(actor, section);
-    if (isResolved(thread) !== body.resolved) {
-      threadResolver(db, { thread, section, actorId: auth.user.id, resolved: body.resolved });
-      broadcastThreadUpdated(ctx, section, thread.id);
-    }
-    return prepareThread(ctx, section, thread.id)(actor);
+    const changes = isResolved(thread) !== body.resolved;
+    if (changes) threadResolver(db, { thread, section, actorId: auth.user.id, resolved: body.resolved });
+    const present = prepareThread(ctx, section, thread.id);
+    if (changes) broadcastThreadUpdated(ctx, section.workspaceId, present);
+    return present(actor);
   });
 }
 
