@@ -435,6 +435,20 @@ describe('realtime events', () => {
     expect(stranger.events.filter((e) => e.event.startsWith('comment.') || e.event.startsWith('thread.'))).toEqual([]);
   });
 
+  it('stops sending comment events to someone the moment their membership ends', async () => {
+    const leaving = buildMember(t.db, { workspaceId: cast.workspace.id, role: 'member' });
+    const staying = await connectSocket(t.url, { token: tokenOf(cast.outsider) });
+    const socket = await connectSocket(t.url, { token: tokenOf(leaving) });
+    sockets.push(staying, socket);
+    const before = await openThread(cast.member, cast.section.id, 'Noch dabei');
+    await socket.next('comment.created', (c) => c.threadId === before.id);
+    // Only the membership row goes: even a socket still in the room gets nothing more.
+    t.db.$client.prepare('DELETE FROM memberships WHERE user_id = ? AND workspace_id = ?').run(leaving.id, cast.workspace.id);
+    const after = await openThread(cast.member, cast.section.id, 'Nicht mehr dabei');
+    await staying.next('comment.created', (c) => c.threadId === after.id);
+    expect(socket.received('comment.created').map((c) => c.threadId)).toEqual([before.id]);
+  });
+
   it('authenticates sockets with the session cookie like the browser', async () => {
     const person = buildMember(t.db, { workspaceId: cast.workspace.id, role: 'member' });
     const api = new ApiClient(t.url);
