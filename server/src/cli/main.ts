@@ -80,6 +80,13 @@ async function runCli(argv: string[], env: CliEnvironment = createCliEnvironment
   }
 }
 
+// `konvent --help | head` closes the pipe early; that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -83,7 +83,8 @@ export const tokenCreate: Command = {
     name: { type: 'string', placeholder: '<name>', description: 'What the token is for, e.g. "Nightly export".', required: true },
   },
   notes: [
-    'Only the token goes to standard output, so it can be captured: TOKEN=$(pnpm konvent token:create …).',
+    'Only the token goes to standard output, so it can be captured: TOKEN=$(pnpm -s konvent token:create …) ' +
+      '(-s keeps pnpm\'s own script banner off standard output).',
     'The token is shown once; only a hash is stored. Use it as "Authorization: Bearer <token>" or ?token= on /collab.',
     'Tokens are hashed with the instance secret in the data directory (secret.key): run this with the same KONVENT_DATA_DIR as the server.',
   ],

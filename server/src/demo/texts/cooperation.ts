@@ -10,6 +10,7 @@ export const chapter = doc(
     '**Teilen:** Kommunen und IT-Dienstleister stellen Lösungen gemeinsam bereit und nutzen sie nach.',
     '**Mitwirken:** Verwaltungen beteiligen sich an Communitys und geben Verbesserungen zurück.',
   ),
+  'Diese drei Arten schließen einander nicht aus. Die meisten Kommunen werden vor allem beauftragen und teilen; wer darüber hinaus mitwirkt, gewinnt Einfluss auf die Richtung, in die sich eine Software entwickelt. Die folgenden Abschnitte zeigen, was dafür auf beiden Seiten nötig ist, und wo die Arbeitsgruppe noch offene Fragen sieht, etwa bei der Haftung für zurückgegebenen Code.',
 );
 
 export const business = doc(

@@ -61,7 +61,15 @@ export const appendix = doc(
   'Weitere Arbeitshilfen, etwa Formulierungshilfen für Leistungsbeschreibungen und eine Vorlage für einen Ratsbeschluss, werden nach Abschluss der Arbeitsgruppen ergänzt.',
   h2('Inhalt des Anhangs'),
   ul('Glossar', 'Quellen und weiterführende Literatur'),
-  'Hinweise auf fehlende Begriffe oder Quellen nimmt die Moderation gern entgegen.',
+  h2('Geplante Arbeitshilfen'),
+  'Aus den Sitzungen der Arbeitsgruppen sind mehrere Wünsche nach praktischen Vorlagen hervorgegangen. Die Moderation sammelt sie und ordnet sie den Arbeitsgruppen zu:',
+  ol(
+    'Formulierungshilfen für Leistungsbeschreibungen (AG Umsetzungsstrategien)',
+    'Muster für einen Ratsbeschluss zu Open Source und offenen Standards (AG Governance)',
+    'Checkliste vor der Veröffentlichung eigenen Codes (AG Governance)',
+    'Vorlage für die Bewertungsmatrix als Tabellendokument (AG Praxisbeispiele)',
+  ),
+  'Hinweise auf fehlende Begriffe, Quellen oder Arbeitshilfen nimmt die Moderation gern entgegen, am einfachsten als Kommentar in diesem Abschnitt.',
 );
 
 export const glossary = doc(
@@ -74,6 +82,8 @@ export const glossary = doc(
     ['Digitale Souveränität', 'Fähigkeit, die eigene Digitalisierung selbstbestimmt zu gestalten, ohne von einzelnen Anbietern abhängig zu sein.'],
     ['Offene Standards', 'Öffentlich dokumentierte Formate und Schnittstellen, die jeder ohne Einschränkung umsetzen darf, z. B. OpenDocument.'],
     ['Community', 'Gemeinschaft von Menschen und Organisationen, die eine Open-Source-Software nutzen und weiterentwickeln.'],
+    ['Quellcode', 'Die für Menschen lesbare Fassung eines Programms, aus der die ausführbare Software erzeugt wird.'],
+    ['Nachnutzung', 'Einsatz einer Software, die eine andere Stelle entwickelt oder beauftragt hat, ohne sie erneut entwickeln zu lassen.'],
   ),
   h3('Abkürzungen'),
   ul(
@@ -99,5 +109,5 @@ export const sources = doc(
     '[openCoDE](https://opencode.de) – Plattform für offenen Code der öffentlichen Verwaltung',
   ),
   h3('Hinweis zur Zitierweise'),
-  'Quellen werden im Text mit Kurzbeleg angegeben. Die Arbeitsgruppen ergänzen ihre Quellen bitte direkt in diesem Abschnitt, damit die Liste beim Export vollständig ist.',
+  'Quellen werden im Text mit Kurzbeleg angegeben. Die Arbeitsgruppen ergänzen ihre Quellen bitte direkt in diesem Abschnitt, damit die Liste beim Export vollständig ist. Bei Online-Angeboten genügt die Adresse der Startseite; das Datum des letzten Abrufs wird vor der Veröffentlichung einheitlich ergänzt. Praxisbeispiele aus Mitgliedskommunen gelten nicht als Quelle im engeren Sinn und werden im jeweiligen Abschnitt mit Ansprechperson genannt.',
 );

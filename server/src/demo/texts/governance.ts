@@ -9,7 +9,7 @@ export const chapter = doc(
     'Zunächst beschreiben wir die **Rollen**, die eine Kommune besetzen sollte, und wie sie sich auf bestehende Stellen verteilen lassen.',
     'Danach schlagen wir **Leitlinien** vor, die sich als Dienstanweisung oder Ratsbeschluss übernehmen lassen.',
   ),
-  'Beide Abschnitte sind bewusst so geschrieben, dass auch kleine Gemeinden sie mit vertretbarem Aufwand umsetzen können.',
+  'Beide Abschnitte sind bewusst so geschrieben, dass auch kleine Gemeinden sie mit vertretbarem Aufwand umsetzen können. Wo eine Gemeinde einzelne Aufgaben nicht selbst wahrnehmen kann, etwa die Prüfung von Lizenzen, empfiehlt die Arbeitsgruppe, sie gemeinsam mit dem Kreis oder dem kommunalen IT-Dienstleister zu organisieren.',
 );
 
 export const roles = doc(

@@ -7,6 +7,7 @@ export const chapter = doc(
   h2('Wie die Beispiele aufgebaut sind'),
   'Jedes Beispiel folgt demselben Aufbau, damit sie sich vergleichen lassen:',
   ul('Ausgangslage und Anlass', 'Vorgehen und Beteiligte', 'Ergebnisse und Kosten', 'Was wir heute anders machen würden'),
+  'Die Angaben stammen aus Gesprächen mit den Verantwortlichen vor Ort und wurden von ihnen vor der Veröffentlichung geprüft. Zahlen zu Kosten geben wir nur an, wo die Kommunen sie freigegeben haben. Wer mehr wissen möchte, kann sich an die genannten Ansprechpersonen wenden; alle Beteiligten haben ausdrücklich angeboten, ihre Erfahrungen mit anderen Kommunen zu teilen.',
 );
 
 export const lindenfeld = doc(

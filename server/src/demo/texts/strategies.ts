@@ -6,6 +6,8 @@ export const chapter = doc(
   'Dieses Kapitel beschreibt einen Weg, den die Arbeitsgruppe aus den Erfahrungen ihrer Mitglieder abgeleitet hat. Er besteht aus drei Teilen: der **Bestandsaufnahme** mit klaren Zielen, dem **Pilotvorhaben** mit anschließendem Regelbetrieb und der **Beschaffung**, die Open Source fair berücksichtigt.',
   h2('Für wen dieses Kapitel gedacht ist'),
   p('Das Kapitel richtet sich an die Verwaltungsleitung, an IT-Verantwortliche und an Vergabestellen. Es setzt kein technisches Vorwissen voraus. Wo rechtliche Fragen berührt werden, verweist es auf die einschlägigen Stellen, ersetzt aber keine Beratung im Einzelfall.'),
+  h2('Ein Grundsatz vorab'),
+  'Die Arbeitsgruppe rät davon ab, Open Source als Sparprogramm anzukündigen. Wer mit Einsparungen wirbt, weckt Erwartungen, die sich in den ersten Jahren selten erfüllen, und verliert Rückhalt, sobald Kosten für Schulung und Umstellung sichtbar werden. Überzeugender ist es, die Ziele zu benennen, um die es eigentlich geht: Gestaltungsfreiheit, Wiederverwendung und eine verlässliche Zusammenarbeit mit anderen Kommunen.',
 );
 
 export const assessment = doc(
