@@ -198,6 +198,18 @@ describe('updating sections', () => {
     expect(actions).toEqual(expect.arrayContaining(['section.renamed', 'section.assigned', 'section.due_changed']));
   });
 
+  it('notifies the new assignee and the subgroup of a status change, never the actor', async () => {
+    const cast = buildCast(t.db);
+    const moderator = await signIn(t.url, cast.moderator);
+    await moderator.patch(`/api/sections/${cast.section.id}`, { assigneeId: cast.outsider.id });
+    await moderator.patch(`/api/sections/${cast.section.id}`, { status: 'review' });
+    const kinds = async (person: { email: string }) =>
+      ((await (await signIn(t.url, person)).get('/api/notifications')).body.data as Array<{ kind: string }>).map((n) => n.kind).sort();
+    expect(await kinds(cast.outsider)).toEqual(['assignment', 'status_change']);
+    expect(await kinds(cast.member)).toEqual(['status_change']);
+    expect(await kinds(cast.moderator)).toEqual([]);
+  });
+
   it('refuses an observer or a stranger as assignee', async () => {
     const cast = buildCast(t.db);
     const api = await signIn(t.url, cast.moderator);

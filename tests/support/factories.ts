@@ -110,6 +110,7 @@ const watchedTables = [
   'subgroup_members',
   'sections',
   'audit_log',
+  'notifications',
 ];
 
 /** Every row of the watched tables, to compare before and after a refused request. */

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { sections, type Db } from '@konvent/db';
 import type { SectionStatus } from '@konvent/shared';
 import { recordAudit } from './auditRecorder';
+import { notifyAssignment, notifyStatusChange, type NotificationRow } from './notifier';
 import { sectionMover } from './sectionMover';
 
 type SectionRow = typeof sections.$inferSelect;
@@ -23,8 +24,9 @@ export interface SectionUpdaterProps {
 
 /**
  * Applies a section update in one transaction with one audit entry per kind of change
- * (`section.renamed`, `section.moved`, `section.status_changed`, ...). Returns the section
- * and the ids of other sections whose position changed.
+ * (`section.renamed`, `section.moved`, `section.status_changed`, ...) and the notifications
+ * of a new assignee and of a status change. Returns the section, the ids of other sections
+ * whose position changed and the notifications to publish after the commit.
  */
 export function sectionUpdater(db: Db, props: SectionUpdaterProps) {
   const { section, changes } = props;
@@ -81,6 +83,15 @@ export function sectionUpdater(db: Db, props: SectionUpdaterProps) {
       }
     }
     const updated = tx.select().from(sections).where(eq(sections.id, section.id)).get()!;
-    return { section: updated, moved: moved.filter((id) => id !== section.id) };
+    const notifications: NotificationRow[] = [];
+    if (changes.assigneeId !== undefined) {
+      notifications.push(...notifyAssignment(tx, { section: updated, assigneeId: changes.assigneeId, actorId: props.actorId }));
+    }
+    if (changes.status !== undefined) {
+      notifications.push(
+        ...notifyStatusChange(tx, { section: updated, from: section.status, to: changes.status, actorId: props.actorId }),
+      );
+    }
+    return { section: updated, moved: moved.filter((id) => id !== section.id), notifications };
   });
 }

@@ -7,6 +7,7 @@ import { endpoint } from '../../middlewares/endpoint';
 import { authorize } from '../../policies/authorize';
 import { isInTrash, mayChangeStatus, mayUpdateSection, sectionAbilities } from '../../policies/section';
 import { isTopicLead } from '../../policies/topic';
+import { publishNotifications } from '../notifications/publish';
 import { broadcastSections } from './broadcast';
 import { liveSections, loadSectionForActor, presentSections } from './load';
 import { checkAssignee, resolveParent, resolveTopic } from './references';
@@ -62,11 +63,12 @@ export function updateSectionHandler(ctx: AppContext): RequestHandler {
       changes.move = { parentId, position: body.position };
     }
 
-    const { section: updated, moved } = sectionUpdater(db, { section, actorId: auth.user.id, changes });
+    const { section: updated, moved, notifications } = sectionUpdater(db, { section, actorId: auth.user.id, changes });
     if (changes.status || changes.topicId !== undefined || changes.assigneeId !== undefined) {
       ctx.collab.permissionsChanged({ workspaceId: section.workspaceId, sectionIds: [section.id] });
     }
     broadcastSections(ctx, section.workspaceId, Events.SectionUpdated, [updated.id, ...moved]);
+    publishNotifications(ctx, notifications);
     return presentSections(db, [updated], actor)[0]!;
   });
 }
