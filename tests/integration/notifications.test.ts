@@ -192,6 +192,30 @@ describe('assignments and status changes (the notifier the sections PATCH calls)
   });
 });
 
+describe('assignments and status changes through PATCH /api/sections/:sectionId', () => {
+  it('notifies the person a section is assigned to, live', async () => {
+    const cast = buildCast(t.db);
+    const socket = await connectSocket(t.url, { token: tokenOf(cast.outsider) });
+    sockets.push(socket);
+    const res = await as(cast.moderator).patch(`/api/sections/${cast.section.id}`, { assigneeId: cast.outsider.id });
+    expect(res.status).toBe(200);
+    expect(await socket.next('notification.created')).toMatchObject({ kind: 'assignment', sectionId: cast.section.id });
+    expect((await notificationsOf(cast.outsider)).unreadCount).toBe(1);
+    expect((await notificationsOf(cast.moderator)).data).toEqual([]);
+  });
+
+  it('notifies the subgroup when its lead hands a section to review, not the lead', async () => {
+    const cast = buildCast(t.db);
+    const res = await as(cast.lead).patch(`/api/sections/${cast.section.id}`, { status: 'review' });
+    expect(res.status).toBe(200);
+    expect((await notificationsOf(cast.member)).data).toEqual([
+      expect.objectContaining({ kind: 'status_change', from: 'draft', to: 'review', actor: { id: cast.lead.id, name: cast.lead.name } }),
+    ]);
+    expect((await notificationsOf(cast.lead)).data).toEqual([]);
+    expect((await notificationsOf(cast.outsider)).data).toEqual([]);
+  });
+});
+
 describe('the notification list and marking read', () => {
   it('lists newest first with the unread count, and refuses callers without a session', async () => {
     const cast = buildCast(t.db);
