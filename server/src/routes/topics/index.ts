@@ -52,9 +52,11 @@ export function topicsRouter(ctx: AppContext): Router {
       authorize(mayManageTopic(actor));
       const updated = topicUpdater(db, { topic, actorId: auth.user.id, ...body });
       const workspaceId = topic.workspaceId;
-      // A reorder moves siblings too: every topic of the workspace is sent again.
+      // A reorder moves siblings too: every topic of the workspace is sent again, one event each.
       const changed = body.position !== undefined ? topicsOf(db, workspaceId) : [updated];
-      ctx.realtime.toWorkspace(workspaceId, Events.TopicUpdated, perRecipient(db, workspaceId, (a) => presentTopics(db, changed, a)));
+      for (const row of changed) {
+        ctx.realtime.toWorkspace(workspaceId, Events.TopicUpdated, perRecipient(db, workspaceId, (a) => presentOneTopic(db, row, a)));
+      }
       return presentOneTopic(db, updated, actor);
     }),
   );
