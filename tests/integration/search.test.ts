@@ -246,6 +246,28 @@ describe('who sees what', () => {
 });
 
 describe('the index follows the text', () => {
+  it('still has every index trigger after all migrations (a migration that rebuilds a table drops its triggers)', () => {
+    const triggers = (t.db.$client.prepare("SELECT tbl_name AS tbl, name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'").all() as {
+      tbl: string;
+      name: string;
+    }[]).map((r) => `${r.tbl}.${r.name}`);
+    expect(triggers.sort()).toEqual(
+      [
+        'sections.search_sections_ai',
+        'sections.search_sections_au_index',
+        'sections.search_sections_au_trash',
+        'sections.search_sections_ad',
+        'documents.search_documents_ai',
+        'documents.search_documents_au',
+        'documents.search_documents_ad',
+        'comments.search_comments_ai',
+        'comments.search_comments_au_index',
+        'comments.search_comments_au_delete',
+        'comments.search_comments_ad',
+      ].sort(),
+    );
+  });
+
   it('follows a renamed title and a rewritten text', async () => {
     const s = section('Vorläufiger Titel', 'Erster Entwurf zur Cloudstrategie.');
     setText(s.id, 'Zweiter Entwurf zur Souveränität.');
