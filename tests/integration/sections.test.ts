@@ -340,6 +340,17 @@ describe('the trash', () => {
     expect(actions).toEqual(expect.arrayContaining(['section.deleted', 'section.restored']));
   });
 
+  it('refuses a lead who would trash another topic’s section nested below theirs', async () => {
+    const cast = buildCast(t.db);
+    const foreignTopic = buildTopic(t.db, { workspaceId: cast.workspace.id });
+    buildSection(t.db, { workspaceId: cast.workspace.id, topicId: foreignTopic.id, parentId: cast.section.id });
+    const before = snapshotDatabase(t.db);
+    const res = await (await signIn(t.url, cast.lead)).delete(`/api/sections/${cast.section.id}`);
+    expect(res.status).toBe(403);
+    expect(snapshotDatabase(t.db)).toEqual(before);
+    expect((await (await signIn(t.url, cast.moderator)).delete(`/api/sections/${cast.section.id}`)).status).toBe(204);
+  });
+
   it('lets only moderators restore', async () => {
     const cast = buildCast(t.db);
     const moderator = await signIn(t.url, cast.moderator);

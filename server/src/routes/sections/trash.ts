@@ -18,7 +18,13 @@ export function deleteSectionHandler(ctx: AppContext): RequestHandler {
     const { section, actor } = loadSectionForActor(db, auth.user, params.sectionId!);
     authorize(mayUpdateSection(actor, section));
     if (isInTrash(section)) throw conflict('This section is already in the trash.');
-    const below = [...descendantIds(liveSections(db, section.workspaceId), section.id)];
+    const live = liveSections(db, section.workspaceId);
+    const below = [...descendantIds(live, section.id)];
+    // The subtree goes with it: a lead may not trash another topic's sections nested below theirs.
+    authorize(
+      live.filter((s) => below.includes(s.id)).every((s) => mayUpdateSection(actor, s)),
+      { message: 'Sections of another topic are nested below this one; only moderators may delete it.' },
+    );
     const { trashed, moved } = sectionTrasher(db, { section, descendantIds: below, actorId: auth.user.id });
     ctx.collab.permissionsChanged({ workspaceId: section.workspaceId, sectionIds: trashed });
     broadcastSections(ctx, section.workspaceId, Events.SectionDeleted, trashed);
