@@ -305,6 +305,7 @@ describe('the trash', () => {
     expect(trash.body.data.map((s: SectionJSON) => s.title).sort()).toEqual(['A', 'A1', 'A2', 'A2a']);
     expect(trash.body.data.every((s: SectionJSON) => s.deletedAt && !s.abilities.edit)).toBe(true);
     expect((await api.patch(`/api/sections/${A.id}`, { title: 'x' })).status).toBe(409);
+    expect((await api.patch(`/api/sections/${A.id}`, { status: 'final' })).status).toBe(409);
     expect((await api.delete(`/api/sections/${A.id}`)).status).toBe(409);
     expect((await api.post(`/api/workspaces/${ws}/sections`, { title: 'x', parentId: A.id })).status).toBe(400);
     expect((await api.post(`/api/sections/${B.id}/restore`)).status).toBe(409);

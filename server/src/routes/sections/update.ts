@@ -33,9 +33,13 @@ export function updateSectionHandler(ctx: AppContext): RequestHandler {
       authorize(can(actor.role, 'workspace.read') && (abilities.update || abilities.setStatus));
       return presentSections(db, [section], actor)[0]!;
     }
+    if (isInTrash(section)) {
+      // Only those who may restore it learn that restoring is the way forward.
+      authorize(can(actor.role, 'outline.manage'));
+      throw conflict('This section is in the trash: restore it first.');
+    }
     if (outlineFields.length || positionGiven) authorize(mayUpdateSection(actor, section));
     if (statusChange) authorize(mayChangeStatus(actor, section, statusChange));
-    if (isInTrash(section)) throw conflict('This section is in the trash: restore it first.');
 
     const changes: SectionUpdaterProps['changes'] = {};
     if (differs('title')) changes.title = body.title;
