@@ -6,14 +6,13 @@ import type { AppContext } from '../../context';
 import { memberAdder } from '../../commands/memberAdder';
 import { memberRemover } from '../../commands/memberRemover';
 import { memberRoleChanger } from '../../commands/memberRoleChanger';
-import { notFound } from '../../errors';
 import { endpoint } from '../../middlewares/endpoint';
 import { authorize } from '../../policies/authorize';
 import { mayManageMembers } from '../../policies/member';
 import { presentInvitation } from '../../presenters/invitation';
 import { invitationUrl } from '../invitations/url';
 import { loadWorkspaceForActor, perRecipient } from '../workspaces/load';
-import { memberRows, presentMembers, presentOneMember } from './load';
+import { presentMembers, presentOneMember } from './load';
 
 export function membersRouter(ctx: AppContext): Router {
   const router = Router();
@@ -69,7 +68,6 @@ export function membersRouter(ctx: AppContext): Router {
     endpoint(ctx, { body: updateMemberSchema }, ({ auth, body, params }) => {
       const { workspace, actor } = loadWorkspaceForActor(db, auth.user, params.workspaceId!);
       authorize(mayManageMembers(actor));
-      if (!memberRows(db, workspace.id, params.userId!).length) throw notFound('Member');
       const { changed } = memberRoleChanger(db, {
         workspaceId: workspace.id,
         userId: params.userId!,
