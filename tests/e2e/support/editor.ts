@@ -77,6 +77,14 @@ export async function findCoEditingScene(baseURL: string): Promise<CoEditingScen
   }
 }
 
+/** An API client signed in as `email`, for changes made "by someone else" during a test. */
+export async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
+  const api = await playwrightRequest.newContext({ baseURL });
+  const res = await api.post('/api/auth/login', { data: { email, password: demoPassword } });
+  expect(res.status(), `login as ${email}`).toBe(200);
+  return api;
+}
+
 async function mayEdit(baseURL: string, email: string, sectionId: string): Promise<boolean> {
   const api = await playwrightRequest.newContext({ baseURL });
   try {
@@ -101,11 +109,17 @@ export function connectionStatus(page: Page) {
   return page.getByTestId('editor-connection');
 }
 
+/**
+ * The first open loads the editor's lazy chunk and syncs with the server; on a machine
+ * shared with other test runs that takes longer than a plain expectation.
+ */
+const openTimeout = 30_000;
+
 /** Opens the section and waits until the editor has synced with the server. */
 export async function openSection(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  await expect(editorText(page)).toBeVisible();
-  await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+  await expect(editorText(page)).toBeVisible({ timeout: openTimeout });
+  await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected', { timeout: openTimeout });
 }
 
 /** Puts the caret at the very end of the text and types there. */

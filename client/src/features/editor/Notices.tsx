@@ -5,8 +5,8 @@
 import type { ReactNode } from 'react';
 import { can, type SectionJSON, type WorkspaceJSON } from '@konvent/shared';
 import { useTopics } from '../../api/queries';
+import { loginPath } from '../../app/session';
 import type { RefusalKind } from './connection';
-import { loginPath } from './connection';
 import { useEditorTranslation } from './i18n';
 
 function Alert({ tone, title, children }: { tone: 'info' | 'warning' | 'danger'; title: string; children: ReactNode }) {
@@ -57,7 +57,7 @@ export function RefusalNotice({ refusal, returnTo }: { refusal: RefusalKind; ret
         <p className="kern-body">{t(`refused.${refusal}`)}</p>
         {refusal === 'unauthorized' ? (
           <p className="kern-body">
-            <a className="kern-link" href={loginPath(returnTo)}>
+            <a className="kern-link" href={loginPath(returnTo, true)}>
               {t('refused.toLogin')}
             </a>
           </p>

@@ -14,8 +14,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { SectionJSON, UserJSON, WorkspaceJSON } from '@konvent/shared';
 import { api } from '../../api/client';
 import { keys } from '../../api/queries';
+import { loginPath } from '../../app/session';
 import { colorForUser } from './colors';
-import { loginPath } from './connection';
 import { ConnectionStatus } from './ConnectionStatus';
 import { EditorSurface } from './EditorSurface';
 import { ReadOnlyNotice, RefusalNotice } from './Notices';
@@ -75,7 +75,8 @@ function CollabEditor({ section, workspace, me, writable, onPermissionsChanged }
     userId: me.id,
     persist: writable,
     onPermissionsChanged,
-    onUnauthorized: () => window.location.assign(loginPath(currentPath())),
+    // A full load: the login page starts from a clean state and brings the person back here.
+    onUnauthorized: () => window.location.assign(loginPath(currentPath(), true)),
   });
 
   const refused = state.kind === 'refused';

@@ -48,8 +48,3 @@ export type ConnectionState =
   | { kind: 'connected'; resynced: boolean }
   | { kind: 'offline'; retrying: boolean }
   | { kind: 'refused'; refusal: RefusalKind };
-
-/** Where the login page sends the person back to after signing in again. */
-export function loginPath(returnTo: string): string {
-  return `/anmelden?next=${encodeURIComponent(returnTo)}`;
-}
