@@ -9,6 +9,12 @@ export const documents = sqliteTable('documents', {
   name: text('name').primaryKey(),
   /** Y.encodeStateAsUpdate of the compacted document (with gc). */
   snapshot: blob('snapshot', { mode: 'buffer' }),
+  /**
+   * Y.encodeStateVector of the snapshot, written with it by compaction. With it (and an
+   * empty log) a cold document answers its first sync from the stored bytes while the
+   * Y.Doc is still being built. Null for snapshots written elsewhere (demo seeder).
+   */
+  stateVector: blob('state_vector', { mode: 'buffer' }),
   /** Highest update id folded into the snapshot. */
   compactedThrough: integer('compacted_through').notNull().default(0),
   plainText: text('plain_text').notNull().default(''),

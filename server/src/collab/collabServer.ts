@@ -24,7 +24,7 @@ import { collabTuning } from './limits';
 import { startLiveness } from './liveness';
 import { handleMessage } from './messageHandler';
 import { reevaluateConnections, type PermissionScope } from './permissions';
-import { MalformedMessage } from './protocol';
+import { decodeClientMessage, MalformedMessage } from './protocol';
 import { DocumentRegistry } from './registry';
 import { UpdateJournal } from './updateJournal';
 
@@ -47,6 +47,9 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
   const registry = new DocumentRegistry(store, derived, logger, {
     unloadMs: ctx.config.collabUnloadMs,
     compactAfter: collabTuning.compactAfterUpdates,
+    onPreloaded: (doc) => {
+      for (const conn of connections) if (conn.queue && conn.grant.docName === doc.name) answerEarly(conn);
+    },
   });
   const journal = new UpdateJournal(store, {
     delayMs: collabTuning.journalDelayMs,
@@ -66,6 +69,29 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
   });
   const stopLiveness = startLiveness(() => connections, collabTuning.pingIntervalMs);
   let closing = false;
+
+  /**
+   * While its document is preloaded (bytes read, Y.Doc not built yet), a connection gets the
+   * stored snapshot as sync step 2 right away: y-websocket counts itself synced on the first
+   * step 2, so a cold document's first sync does not wait for the Y.Doc to be built. The
+   * client's own step 1 from an empty document then needs no second answer (see `ready`).
+   */
+  function answerEarly(conn: Connection): void {
+    const doc = registry.preloadedDoc(conn.grant.docName);
+    if (!doc?.earlyFullState || !conn.queue || conn.answeredEarly) return;
+    conn.answeredEarly = true;
+    conn.send(doc.earlyFullState);
+  }
+
+  /** The client's step 1 from an empty document, already answered by `answerEarly`. */
+  const isEmptyStep1 = (data: Buffer) => {
+    try {
+      const message = decodeClientMessage(data);
+      return message.kind === 'sync-step1' && message.stateVector.length === 1 && message.stateVector[0] === 0;
+    } catch {
+      return false; // handled, and refused, in order below
+    }
+  };
 
   function receive(conn: Connection, data: Buffer, isBinary: boolean): void {
     if (conn.closed) return;
@@ -99,6 +125,10 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     if (awareness) conn.send(awareness);
     const queued = conn.queue ?? [];
     conn.queue = null;
+    if (conn.answeredEarly) {
+      const index = queued.findIndex(isEmptyStep1);
+      if (index >= 0) queued.splice(index, 1);
+    }
     for (const data of queued) receive(conn, data, true);
   }
 
@@ -118,7 +148,9 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
         registry.released(doc);
       }
     });
-    registry.acquire(grant.docName).then(
+    const loading = registry.acquire(grant.docName);
+    answerEarly(conn);
+    loading.then(
       (doc) => ready(conn, doc),
       (err: unknown) => {
         logger.error('loading a document failed; refusing the connection', { doc: grant.docName, err: String(err) });

@@ -14,6 +14,8 @@ export class Connection {
   readonly awarenessRate = new TokenBucket(collabTuning.awarenessPerSecond, collabTuning.awarenessBurst);
   /** Messages received before the document was ready; null once they were processed. */
   queue: Buffer[] | null = [];
+  /** It got the stored snapshot as sync step 2 before the document was built. */
+  answeredEarly = false;
   alive = true;
   closed = false;
   /** When the client last received a message (liveness keep-alive). */

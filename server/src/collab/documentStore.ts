@@ -7,7 +7,14 @@
 import * as Y from 'yjs';
 import type { Db } from '@konvent/db';
 
-type SnapshotRow = { snapshot: Buffer | null; compacted_through: number };
+type SnapshotRow = { snapshot: Buffer | null; state_vector: Buffer | null; compacted_through: number };
+
+/** A document as stored: the snapshot (with its state vector, if known) and the log after it. */
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  stateVector: Uint8Array | null;
+  log: Uint8Array[];
+}
 
 export interface LoadedDocument {
   ydoc: Y.Doc;
@@ -25,7 +32,7 @@ export interface LogEntry {
 export class DocumentStore {
   private readonly sql: ReturnType<typeof prepareStatements>;
   private readonly appendAll: (entries: LogEntry[]) => void;
-  private readonly compactTx: (name: string, snapshot: Buffer) => void;
+  private readonly compactTx: (name: string, snapshot: Buffer, stateVector: Buffer) => void;
 
   constructor(db: Db) {
     const sqlite = db.$client;
@@ -33,15 +40,26 @@ export class DocumentStore {
     const { insertUpdate, maxLogId, selectSnapshot, upsertSnapshot, deleteFolded } = this.sql;
     this.appendAll = sqlite.transaction((entries: LogEntry[]) => {
       for (const e of entries) {
-        insertUpdate.run(e.docName, Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength), e.userId, e.at);
+        insertUpdate.run(e.docName, toBuffer(e.update), e.userId, e.at);
       }
     });
-    this.compactTx = sqlite.transaction((name: string, snapshot: Buffer) => {
+    this.compactTx = sqlite.transaction((name: string, snapshot: Buffer, stateVector: Buffer) => {
       const through = (maxLogId.get(name) as { id: number | null } | undefined)?.id;
       const previous = (selectSnapshot.get(name) as SnapshotRow | undefined)?.compacted_through ?? 0;
-      upsertSnapshot.run(name, snapshot, through ?? previous, Date.now());
+      upsertSnapshot.run(name, snapshot, stateVector, through ?? previous, Date.now());
       if (through != null) deleteFolded.run(name, through);
     });
+  }
+
+  /** The stored bytes of a document, without building it (one read, no Yjs work). */
+  read(name: string): StoredDocument {
+    const row = this.sql.selectSnapshot.get(name) as SnapshotRow | undefined;
+    const log = this.sql.selectLog.all(name, row?.compacted_through ?? 0) as { id: number; update: Buffer }[];
+    return {
+      snapshot: row?.snapshot && row.snapshot.byteLength > 0 ? row.snapshot : null,
+      stateVector: row?.state_vector ?? null,
+      log: log.map((entry) => entry.update),
+    };
   }
 
   /**
@@ -49,14 +67,10 @@ export class DocumentStore {
    * the demo seeder (full state, compacted_through 0) loads the same way.
    */
   load(name: string): LoadedDocument {
+    const stored = this.read(name);
     const ydoc = new Y.Doc({ gc: true });
-    const row = this.sql.selectSnapshot.get(name) as SnapshotRow | undefined;
-    const log = this.sql.selectLog.all(name, row?.compacted_through ?? 0) as { id: number; update: Buffer }[];
-    ydoc.transact(() => {
-      if (row?.snapshot && row.snapshot.byteLength > 0) Y.applyUpdate(ydoc, row.snapshot);
-      for (const entry of log) Y.applyUpdate(ydoc, entry.update);
-    });
-    return { ydoc, logLength: log.length };
+    applyStored(ydoc, stored);
+    return { ydoc, logLength: stored.log.length };
   }
 
   /** One transaction for the whole batch: either every entry is stored or none is. */
@@ -71,7 +85,8 @@ export class DocumentStore {
    */
   compact(name: string, ydoc: Y.Doc): void {
     const state = Y.encodeStateAsUpdate(ydoc);
-    this.compactTx(name, Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+    const vector = Y.encodeStateVector(ydoc);
+    this.compactTx(name, toBuffer(state), toBuffer(vector));
   }
 
   saveDerived(
@@ -82,18 +97,28 @@ export class DocumentStore {
   }
 }
 
+/** Applies stored bytes to a document in one transaction (one update event, if any). */
+export function applyStored(ydoc: Y.Doc, stored: StoredDocument): void {
+  ydoc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(ydoc, stored.snapshot);
+    for (const update of stored.log) Y.applyUpdate(ydoc, update);
+  });
+}
+
+const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 function prepareStatements(sqlite: Db['$client']) {
   const prepare = (sql: string) => sqlite.prepare<unknown[], unknown>(sql);
   return {
-    selectSnapshot: prepare('SELECT snapshot, compacted_through FROM documents WHERE name = ?'),
+    selectSnapshot: prepare('SELECT snapshot, state_vector, compacted_through FROM documents WHERE name = ?'),
     selectLog: prepare('SELECT id, "update" FROM document_updates WHERE document_name = ? AND id > ? ORDER BY id'),
     insertUpdate: prepare(
       'INSERT INTO document_updates (document_name, "update", user_id, created_at) VALUES (?, ?, ?, ?)',
     ),
     maxLogId: prepare('SELECT MAX(id) AS id FROM document_updates WHERE document_name = ?'),
     upsertSnapshot: prepare(
-      `INSERT INTO documents (name, snapshot, compacted_through, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(name) DO UPDATE SET snapshot = excluded.snapshot,
+      `INSERT INTO documents (name, snapshot, state_vector, compacted_through, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET snapshot = excluded.snapshot, state_vector = excluded.state_vector,
          compacted_through = excluded.compacted_through, updated_at = excluded.updated_at`,
     ),
     deleteFolded: prepare('DELETE FROM document_updates WHERE document_name = ? AND id <= ?'),

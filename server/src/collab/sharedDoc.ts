@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { Connection } from './connection';
+import { applyStored, type StoredDocument } from './documentStore';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, MalformedMessage } from './protocol';
 
 export interface SharedDocHooks {
@@ -27,6 +28,13 @@ export class SharedDoc {
   compactScheduled = false;
   /** Set when the document was dropped after a storage failure; nothing may use it. */
   destroyed = false;
+  /** False until the stored state has been applied to `ydoc` (see `integrate`). */
+  integrated = false;
+  /**
+   * Before integration: the sync step 2 for an empty client, straight from the stored
+   * snapshot, so a cold document's first sync does not wait for the Y.Doc to be built.
+   */
+  earlyFullState: Uint8Array | null = null;
   private outbox: Outgoing[] = [];
   private drainScheduled = false;
   /** Sync step 2 for a client with an empty document (every fresh join), per version. */
@@ -44,6 +52,8 @@ export class SharedDoc {
     // The server has no cursor of its own.
     this.awareness.setLocalState(null);
     ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Applying the stored state is not an edit: nothing to log or broadcast.
+      if (!this.integrated) return;
       this.fullState = null;
       this.step1 = null;
       const from = origin instanceof Connection ? origin : null;
@@ -59,6 +69,22 @@ export class SharedDoc {
         for (const id of removed) origin.awarenessIds.delete(id);
       },
     );
+  }
+
+  /**
+   * Serve the first sync of fresh clients from a stored snapshot that compaction wrote
+   * (the only log-free state the server trusts without parsing it).
+   */
+  presetFromSnapshot(snapshot: Uint8Array): void {
+    this.earlyFullState = encodeSyncStep2(snapshot);
+  }
+
+  /** Applies the stored state; the early answer then becomes the cached full state. */
+  integrate(stored: StoredDocument): void {
+    applyStored(this.ydoc, stored);
+    this.integrated = true;
+    this.fullState = this.earlyFullState;
+    this.earlyFullState = null;
   }
 
   /** Sync step 1 of the server: its state vector, so the client sends what the server lacks. */

@@ -1,0 +1,1 @@
+ALTER TABLE `documents` ADD `state_vector` blob;
