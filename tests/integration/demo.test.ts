@@ -299,7 +299,7 @@ describe('seeding the demo', () => {
   });
 });
 
-describe('the server process (server/src/main.ts)', { timeout: 120_000 }, () => {
+describe('the server process (server/src/main.ts)', { timeout: 200_000 }, () => {
   it('seeds the demo on first start with KONVENT_DEMO=1, prints the login, and serves it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'konvent-main-'));
     const env: Record<string, string | undefined> = { ...process.env, PORT: '0', HOST: '127.0.0.1', KONVENT_DATA_DIR: dataDir, KONVENT_DEMO: '1', KONVENT_LOG_LEVEL: 'warn' };
@@ -308,7 +308,7 @@ describe('the server process (server/src/main.ts)', { timeout: 120_000 }, () => 
     try {
       let out = '';
       const url = await new Promise<string>((resolveUrl, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no start within 100 s: ${out}`)), 100_000);
+        const timer = setTimeout(() => reject(new Error(`no start within 180 s: ${out}`)), 180_000);
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const m = /Konvent läuft auf (\S+)/.exec(out);
