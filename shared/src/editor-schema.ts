@@ -4,6 +4,7 @@
  * bold, italic, underline, strike, links, lists, blockquote, tables, hard breaks.
  */
 import { getSchema, type AnyExtension } from '@tiptap/core';
+import type { Schema } from '@tiptap/pm/model';
 import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 
@@ -30,7 +31,7 @@ export function editorExtensions(): AnyExtension[] {
 }
 
 /** The ProseMirror schema built from the extension list (server side rendering, seeding). */
-export function editorSchema() {
+export function editorSchema(): Schema {
   return getSchema(editorExtensions());
 }
 
