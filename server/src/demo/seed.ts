@@ -288,15 +288,16 @@ function writeDemo(
       })
       .run();
     log(createdAt, createdById, 'section.created', 'section', id, { title: section.title, parentId, topicId: topicId ?? null });
-    if (assigneeId) log(at(section.createdDaysAgo), createdById, 'section.assigned', 'section', id, { assigneeId, dueDate });
+    // Data shapes as the API's sectionUpdater writes them, so the activity feed reads both alike.
+    const { title } = section;
+    if (assigneeId) log(at(section.createdDaysAgo), createdById, 'section.assigned', 'section', id, { from: null, to: assigneeId, title });
+    if (dueDate) log(at(section.createdDaysAgo), createdById, 'section.due_changed', 'section', id, { from: null, to: dueDate });
     if (section.status !== 'draft') {
-      log(at(section.editedDaysAgo), section.topic ? topicLead.get(section.topic)! : moderatorId, 'section.status_changed', 'section', id, {
-        from: 'draft',
-        to: 'review',
-      });
+      const by = section.topic ? topicLead.get(section.topic)! : moderatorId;
+      log(at(section.editedDaysAgo), by, 'section.status_changed', 'section', id, { from: 'draft', to: 'review', title });
     }
     if (section.status === 'final') {
-      log(at(Math.max(section.editedDaysAgo - 1, 1)), moderatorId, 'section.status_changed', 'section', id, { from: 'review', to: 'final' });
+      log(at(Math.max(section.editedDaysAgo - 1, 1)), moderatorId, 'section.status_changed', 'section', id, { from: 'review', to: 'final', title });
     }
 
     const doc = prepared.get(section)!;
