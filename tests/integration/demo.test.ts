@@ -242,6 +242,17 @@ describe('the demo working group seeded into an empty database', () => {
     expect(Date.now() - Math.min(...times)).toBeGreaterThan(21 * 86_400_000);
   });
 
+  it('shows that history, newest first, in the activity feed of the dashboard', async () => {
+    const client = new ApiClient(srv.url);
+    await client.login('expert01@example.org', PASSWORD);
+    const res = await client.get(`/api/workspaces/${workspaceId}/activity?limit=20`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toHaveLength(20);
+    const times = res.body.data.map((a: { createdAt: string }) => Date.parse(a.createdAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(res.body.data.every((a: { actorName: string | null }) => a.actorName)).toBe(true);
+  });
+
   it('does nothing when seeded a second time', async () => {
     const before = {
       users: srv.db.select({ n: count() }).from(users).get()!.n,
