@@ -184,7 +184,13 @@ describe('section content', () => {
       t.db.$client
         .prepare('SELECT plain_text, word_count, last_edited_by_id, last_edited_at FROM documents WHERE name = ?')
         .get(name) as { plain_text: string; word_count: number; last_edited_by_id: string; last_edited_at: number } | undefined;
-    const row = await waitFor(() => derived()?.plain_text && derived(), { message: 'derived data', timeout: 10_000 });
+    const row = await waitFor(
+      () => {
+        const r = derived();
+        return r?.plain_text ? r : undefined;
+      },
+      { message: 'derived data', timeout: 10_000 },
+    );
     expect(row.plain_text).toContain('Die Kommunen nutzen Open Source');
     // Ausgangslage, Die … KGSt (9), Erstens, Zweitens, mehr, Schritt, eins, the four cells' five words, Zitat.
     expect(row.word_count).toBe(21);
