@@ -17,6 +17,7 @@ import { seedDemo, seedDemoIfEmpty } from '../../server/src/demo/seed';
 import { buildUser } from '../support/factories';
 import { ApiClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
+import { connectClient, tokenFor } from '../support/yclient';
 
 const PASSWORD = 'konvent-demo';
 const serverDir = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'server');
@@ -229,6 +230,22 @@ describe('the demo working group seeded into an empty database', () => {
     expect(html.status).toBe(200);
     expect(String(html.body)).toContain('<table');
     expect(String(html.body)).toContain('EUPL');
+  });
+
+  it('gives a y-websocket client of a subgroup member the seeded text over /collab', async () => {
+    const section = srv.db.select().from(sections).where(eq(sections.title, 'Lizenzen verständlich erklärt')).get()!;
+    const stored = srv.db.select().from(documents).where(eq(documents.name, docNames.section(section.id))).get()!;
+    const expected = new Y.Doc();
+    Y.applyUpdate(expected, stored.snapshot!);
+    const expert04 = srv.db.select().from(users).where(eq(users.email, 'expert04@example.org')).get()!;
+    const client = connectClient(srv.wsUrl, docNames.section(section.id), { token: await tokenFor(srv.server, expert04.id) });
+    try {
+      await client.synced();
+      expect(client.doc.getXmlFragment('default').toString()).toBe(expected.getXmlFragment('default').toString());
+      expect(client.closes).toEqual([]);
+    } finally {
+      client.destroy();
+    }
   });
 
   it('writes the history of the last weeks to the audit log', () => {
