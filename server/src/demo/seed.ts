@@ -325,11 +325,3 @@ function writeDemo(
 
   return { workspaceId, reusedAccounts, sectionCount, wordCount };
 }
-
-/** The demo accounts' addresses, e.g. for checks and help texts. */
-export const demoEmails = [demoModerator.email, ...demoMembers.map((m) => m.email), demoObserver.email];
-
-/** Whether a demo workspace exists (used by the CLI before it asks for --replace). */
-export function findDemoWorkspace(db: Reader): { id: string; name: string } | undefined {
-  return db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(eq(workspaces.isDemo, true)).get();
-}
