@@ -3,13 +3,43 @@
  * on failure and on Ctrl-C; and the server's CPU time and memory are read from /proc.
  */
 import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { setPriority } from 'node:os';
 import type { FromWorker, ToWorker } from './messages';
 
 const children = new Set<ChildProcess>();
 
+/**
+ * With `--renice` every bench process (runner, servers, workers) runs at this scheduling
+ * priority, so jobs of other people on a shared machine disturb the figures less. It applies
+ * to all systems alike.
+ */
+let priority: number | undefined;
+export function renice(value: number): void {
+  priority = value;
+  setPriority(process.pid, value);
+  // With autogroup scheduling (Linux desktops and this kind of machine) nice only ranks
+  // processes within one session; the session's own weight is set through its autogroup,
+  // which every process the bench starts shares.
+  try {
+    const before = /nice (-?\d+)/.exec(readFileSync('/proc/self/autogroup', 'utf8'))?.[1] ?? '0';
+    writeFileSync('/proc/self/autogroup', String(value));
+    // The session outlives the bench: give it its weight back.
+    process.once('exit', () => {
+      try {
+        writeFileSync('/proc/self/autogroup', before);
+      } catch {
+        // Nothing more to do on the way out.
+      }
+    });
+  } catch {
+    // No autogroup scheduling here: the nice value alone applies.
+  }
+}
+
 function track(child: ChildProcess): ChildProcess {
+  if (priority !== undefined && child.pid) setPriority(child.pid, priority);
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
