@@ -12,6 +12,9 @@ import type { Db } from '@konvent/db';
 import { COLLAB_FIELD } from '@konvent/shared/editor-schema';
 import { terminalCloseCodes } from '@konvent/shared';
 
+// Every WebsocketProvider registers a process 'exit' listener; a test opens dozens.
+process.setMaxListeners(200);
+
 export async function waitFor<T>(
   probe: () => T | Promise<T>,
   { timeout = 10_000, interval = 10, message = 'condition' }: { timeout?: number; interval?: number; message?: string } = {},
