@@ -4,7 +4,7 @@
  * returned function is Playwright's teardown: it stops the server and removes the data.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clientDist = join(repo, 'client', 'dist');
+const demoLogins = { moderator: 'moderation@example.org', member: 'expert01@example.org', observer: 'gast@example.org' };
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -92,6 +93,26 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw err;
   }
   process.env.KONVENT_E2E_URL = url;
+  // Specs that are not about logging in start signed in: one API login per demo person,
+  // saved as Playwright storage state (the session cookie), instead of a form per test.
+  const stateDir = join(dataDir, 'e2e-state');
+  mkdirSync(stateDir, { recursive: true });
+  for (const [role, email] of Object.entries(demoLogins)) {
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: url },
+      body: JSON.stringify({ email, password: 'konvent-demo' }),
+    });
+    if (!res.ok) throw new Error(`demo login ${email} answered ${res.status}`);
+    const cookie = /^([^=]+)=([^;]*)/.exec(res.headers.get('set-cookie') ?? '');
+    if (!cookie) throw new Error(`demo login ${email} set no cookie`);
+    const state = {
+      cookies: [{ name: cookie[1], value: cookie[2], domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
+      origins: [],
+    };
+    writeFileSync(join(stateDir, `${role}.json`), JSON.stringify(state));
+  }
+  process.env.KONVENT_E2E_STATE_DIR = stateDir;
 
   return async () => {
     if (child.exitCode === null) {

@@ -1,6 +1,7 @@
 /** Demo logins (DESIGN.md contract) and the few steps every spec repeats. */
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
 
 export const demo = {
   moderator: 'moderation@example.org',
@@ -9,6 +10,22 @@ export const demo = {
   password: 'konvent-demo',
   workspace: 'Open Source in Kommunen',
 };
+
+/** Storage state of a demo person signed in by the global setup (use with test.use). */
+export function signedInAs(role: 'moderator' | 'member' | 'observer'): string {
+  const dir = process.env.KONVENT_E2E_STATE_DIR;
+  if (!dir) throw new Error('KONVENT_E2E_STATE_DIR is not set: run through tests/playwright.config.ts');
+  return join(dir, `${role}.json`);
+}
+
+/** Opens `/` (which leads into the demo working group) and returns the group's base path. */
+export async function openWorkspace(page: Page): Promise<string> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
+  const match = /\/a\/[^/]+/.exec(new URL(page.url()).pathname);
+  expect(match).not.toBeNull();
+  return match![0];
+}
 
 /** Logs in through the form, starting at `path` (which may send the person to /anmelden). */
 export async function login(page: Page, email: string, path = '/anmelden'): Promise<void> {

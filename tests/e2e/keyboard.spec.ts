@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demo, loginToDashboard } from './helpers';
+import { demo, openWorkspace, signedInAs } from './helpers';
+
+test.use({ storageState: signedInAs('member') });
 
 /** The focused element draws a visible outline (KERN's 4px focus ring or ours). */
 async function focusIsVisible(page: Page): Promise<boolean> {
@@ -21,9 +23,7 @@ async function focusedName(page: Page): Promise<string> {
 }
 
 test('keyboard alone: skip link, header, navigation and main, each with a visible focus', async ({ page }) => {
-  const base = await loginToDashboard(page, demo.member);
-  await page.goto(base);
-  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
+  const base = await openWorkspace(page);
 
   // First stop: the skip link, visible once focused.
   await page.keyboard.press('Tab');
@@ -47,7 +47,6 @@ test('keyboard alone: skip link, header, navigation and main, each with a visibl
   await expect(page.getByRole('heading', { level: 1, name: 'Mitglieder' })).toBeFocused();
 
   // The skip link jumps past header and navigation into main.
-  await page.keyboard.press('Shift+Tab');
   await page.goto(`${base}/fokusthemen`);
   await page.keyboard.press('Tab');
   await expect(skip).toBeFocused();
@@ -59,7 +58,7 @@ test('keyboard alone: skip link, header, navigation and main, each with a visibl
 });
 
 test('the user menu opens with the keyboard, Escape closes it and focus returns', async ({ page }) => {
-  await loginToDashboard(page, demo.member);
+  await openWorkspace(page);
   const button = page.getByRole('button', { name: /Benutzermenü/ });
   await button.focus();
   await page.keyboard.press('Enter');

@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { demo, loginToDashboard } from './helpers';
+import { openWorkspace, signedInAs } from './helpers';
+
+test.use({ storageState: signedInAs('member') });
 
 test('the language switches to English and back, and the choice survives a reload', async ({ page }) => {
-  await loginToDashboard(page, demo.member);
+  await openWorkspace(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
   await page.getByRole('button', { name: /Benutzermenü/ }).click();

@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { demo, loginToDashboard } from './helpers';
+import { openWorkspace, signedInAs } from './helpers';
+
+test.use({ storageState: signedInAs('observer') });
 
 test('an observer (Gast) reads everything but is offered no edit actions', async ({ page }) => {
-  const base = await loginToDashboard(page, demo.observer);
+  const base = await openWorkspace(page);
 
   await page.goto(`${base}/bericht`);
   const tree = page.getByRole('treegrid', { name: 'Gliederung des Berichts' });

@@ -209,7 +209,7 @@ export const de = {
   },
   outline: {
     title: 'Bericht',
-    intro: 'Die Gliederung des Berichts. Pfeiltasten bewegen den Fokus, Eingabe öffnet einen Abschnitt, das Menü „Aktionen“ (oder Alt+Pfeiltasten) verschiebt ihn.',
+    intro: 'Die Gliederung des Berichts. Pfeil auf/ab wählt einen Abschnitt, Eingabe öffnet ihn, Pfeil rechts erreicht Ziehgriff und „Aktionen“ der Zeile. Alt+Pfeiltasten verschieben den Abschnitt (Alt+Pfeil rechts/links rückt ein oder aus).',
     treeLabel: 'Gliederung des Berichts',
     empty: 'Der Bericht hat noch keine Abschnitte.',
     create: 'Abschnitt anlegen',

@@ -207,7 +207,7 @@ export const en: Messages = {
   },
   outline: {
     title: 'Report',
-    intro: 'The outline of the report. Arrow keys move the focus, Enter opens a section, the “Actions” menu (or Alt+arrow keys) moves it.',
+    intro: 'The outline of the report. Up/down arrows pick a section, Enter opens it, the right arrow reaches the row’s drag handle and “Actions”. Alt+arrow keys move the section (Alt+right/left indents or outdents).',
     treeLabel: 'Outline of the report',
     empty: 'The report has no sections yet.',
     create: 'Add section',
