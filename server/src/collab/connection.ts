@@ -36,6 +36,11 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.bufferedAmount > collabTuning.maxBufferedBytes) {
+      // 1013 "try again later": the client reconnects and syncs what it missed.
+      this.close({ code: 1013, reason: 'not reading fast enough' });
+      return;
+    }
     this.ws.send(message, { binary: true });
     this.lastSentAt = Date.now();
   }

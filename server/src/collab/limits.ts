@@ -23,6 +23,11 @@ export const collabTuning = {
   awarenessClientsPerConnection: 4,
   /** Messages held while the document loads; a client sends two or three. */
   queuedMessagesBeforeLoad: 256,
+  /**
+   * A client that has this much unsent data queued is not reading (a stalled tab, a dead
+   * link the pings have not caught yet); it is closed rather than held in server memory.
+   */
+  maxBufferedBytes: 64 * 1024 * 1024,
   /** How long close() waits for clients to acknowledge the close frame. */
   closeGraceMs: 1_000,
 } as const;
