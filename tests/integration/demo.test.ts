@@ -179,6 +179,8 @@ describe('the demo working group seeded into an empty database', () => {
       expect(row!.compactedThrough).toBe(0);
       const ydoc = new Y.Doc();
       Y.applyUpdate(ydoc, row!.snapshot!);
+      // The state vector travels with the snapshot, as the collab server's compaction writes it.
+      expect(Buffer.from(Y.encodeStateVector(ydoc)).equals(row!.stateVector!), section.title).toBe(true);
       const fragment = ydoc.getXmlFragment('default');
       expect(fragment.length, section.title).toBeGreaterThan(2);
       const names = elementNames(fragment);

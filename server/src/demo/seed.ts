@@ -142,6 +142,7 @@ function removeWorkspace(tx: Tx, workspaceId: string): void {
 
 interface PreparedDocument {
   snapshot: Buffer;
+  stateVector: Buffer;
   plainText: string;
   wordCount: number;
 }
@@ -165,6 +166,8 @@ function prepareDocuments(outline: DemoSection[]): Map<DemoSection, PreparedDocu
     const plainText = node.textBetween(0, node.content.size, '\n', '\n');
     out.set(section, {
       snapshot: Buffer.from(Y.encodeStateAsUpdate(ydoc)),
+      // Written with the snapshot, as compaction does, so a cold document can answer its first sync from the stored bytes.
+      stateVector: Buffer.from(Y.encodeStateVector(ydoc)),
       plainText,
       wordCount: plainText.split(/\s+/).filter(Boolean).length,
     });
@@ -305,6 +308,7 @@ function writeDemo(
       .values({
         name: docNames.section(id),
         snapshot: doc.snapshot,
+        stateVector: doc.stateVector,
         compactedThrough: 0,
         plainText: doc.plainText,
         wordCount: doc.wordCount,
