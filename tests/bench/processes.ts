@@ -84,6 +84,12 @@ export interface ServerProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** `--profile=<system,...>`: those servers run with V8's CPU profiler, written on exit. */
+const profiled = new Map<string, string>();
+export function profileServers(names: string[], dir: string): void {
+  for (const name of names) profiled.set(name, dir);
+}
+
 export async function startServer(
   name: string,
   args: string[],
@@ -92,6 +98,8 @@ export async function startServer(
   cwd: string,
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
+  const profileDir = profiled.get(name);
+  if (profileDir) args = ['--cpu-prof', '--cpu-prof-dir', profileDir, ...args];
   const child = track(
     spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }),
   );

@@ -3,14 +3,15 @@
  * one system after another in the same run (this machine's speed drifts between runs).
  * Prints a table and writes results/latest.json. Exits non-zero when a system could not run a
  * workload. Options: --quick, --only=<workload,...>, --systems=<system,...>, --renice (run every
- * bench process at nice -10; needs root; for a machine shared with other jobs).
+ * bench process at nice -10; needs root; for a machine shared with other jobs), --profile=<system,...>
+ * (those servers run with --cpu-prof; profiles go to results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killAll, renice, Worker } from './processes';
+import { killAll, profileServers, renice, Worker } from './processes';
 import { table, writeResults, type RunResult } from './report';
 import { repoRoot, systems } from './systems';
 import { coldLoad, editing, joinStorm, type Workload } from './workloads';
@@ -72,6 +73,8 @@ async function main(): Promise<number> {
   const chosenSystems = systems.filter((s) => !onlySystems || onlySystems.includes(s.name));
   const load = loadavg().map((l) => Math.round(l * 100) / 100);
   const reniced = args.includes('--renice');
+  const profile = option('profile');
+  if (profile) profileServers(profile, join(here, 'results', 'profiles'));
   if (reniced) renice(-10);
   process.stdout.write(
     `bench (${quick ? 'quick' : 'full'}): ${cpus().length} CPUs, Node ${process.version}, load average ${load.join(' ')}` +
