@@ -40,11 +40,11 @@ export const CloseCodes = {
   /**
    * The caller's rights on an open connection changed (write → read or read → write): the
    * y-websocket protocol has no mode message, so the server closes and the client reconnects
-   * into its new mode. Losing read access closes with 4403 instead. Note that y-websocket's
-   * default `shouldReconnect` treats every 44xx as final: clients must pass one that
-   * reconnects after this code (see `terminalCloseCodes`).
+   * into its new mode. Losing read access closes with 4403 instead. The code is in the
+   * 4500–4599 "try again" range on purpose: a stock y-websocket client treats 4400–4499 as
+   * final and reconnects after everything else, so it picks up its new mode unaided.
    */
-  PermissionsChanged: { code: 4409, reason: 'permissions changed' },
+  PermissionsChanged: { code: 4509, reason: 'permissions changed, reconnect' },
   MessageTooBig: { code: 1009, reason: 'message too big' },
   InvalidData: { code: 1007, reason: 'malformed message' },
   ServerShutdown: { code: 1001, reason: 'server shutting down' },

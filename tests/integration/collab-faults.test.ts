@@ -77,12 +77,12 @@ describe('bad frames', () => {
 });
 
 describe('permission changes on open connections', () => {
-  it('switches a writer demoted to observer to read-only (4409, reconnect, updates dropped)', async () => {
+  it('switches a writer demoted to observer to read-only (4509, reconnect, updates dropped)', async () => {
     const { cast, name, a, b } = await setup();
     const api = new ApiClient(t.url, { token: await tokenFor(t.server, cast.moderator.id) });
     const res = await api.patch(`/api/workspaces/${cast.workspace.id}/members/${cast.member.id}`, { role: 'observer' });
     expect(res.status).toBe(200);
-    await waitFor(() => a.closes.some((c) => c.code === CloseCodes.PermissionsChanged.code), { message: '4409' });
+    await waitFor(() => a.closes.some((c) => c.code === CloseCodes.PermissionsChanged.code), { message: '4509' });
     await waitFor(() => a.provider.synced, { message: 'reconnected' });
     appendParagraph(a.doc, 'Als Gast geschrieben');
     a.provider.awareness.setLocalStateField('user', { name: 'demoted' });
@@ -98,7 +98,7 @@ describe('permission changes on open connections', () => {
     const api = new ApiClient(t.url, { token: await tokenFor(t.server, cast.moderator.id) });
     const res = await api.patch(`/api/sections/${cast.section.id}`, { status: 'final' });
     expect(res.status).toBe(200);
-    await waitFor(() => a.closes.some((c) => c.code === 4409) && b.closes.some((c) => c.code === 4409), { message: 'both 4409' });
+    await waitFor(() => a.closes.some((c) => c.code === CloseCodes.PermissionsChanged.code) && b.closes.some((c) => c.code === CloseCodes.PermissionsChanged.code), { message: 'both 4509' });
     await waitFor(() => a.provider.synced && b.provider.synced, { message: 'both reconnected' });
     appendParagraph(a.doc, 'Nach Abstimmung');
     const before = Y.encodeStateVector(storedDoc(t.db, name));

@@ -10,7 +10,6 @@ import { WebsocketProvider } from 'y-websocket';
 import * as encoding from 'lib0/encoding';
 import type { Db } from '@konvent/db';
 import { COLLAB_FIELD } from '@konvent/shared/editor-schema';
-import { terminalCloseCodes } from '@konvent/shared';
 
 // Every WebsocketProvider registers a process 'exit' listener; a test opens dozens.
 process.setMaxListeners(200);
@@ -48,7 +47,11 @@ export interface YClient {
   destroy(): void;
 }
 
-/** A y-websocket client as the browser would run it; 4409 reconnects like Konvent's client. */
+/**
+ * A stock y-websocket client, as an outside client would run it: its default
+ * `shouldReconnect` stops after 44xx refusals and reconnects after everything else,
+ * including 4509 (permissions changed).
+ */
 export function connectClient(
   wsUrl: string,
   docName: string,
@@ -60,7 +63,6 @@ export function connectClient(
     disableBc: true,
     connect,
     maxBackoffTime: 300,
-    shouldReconnect: (event) => !terminalCloseCodes.includes(event.code),
   });
   const closes: CloseInfo[] = [];
   provider.on('connection-close', (event) => {

@@ -1,7 +1,7 @@
 /**
  * Permission changes reach open connections at once. y-websocket has no message to switch
  * a connection's mode, so a connection whose mode changed (write → read or read → write)
- * is closed with 4409 PermissionsChanged and the client reconnects into its new mode; one
+ * is closed with 4509 PermissionsChanged and the client reconnects into its new mode; one
  * that lost read access is closed with 4403 (4404 when the section is gone).
  */
 import { CloseCodes } from '@konvent/shared';
