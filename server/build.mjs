@@ -18,6 +18,10 @@ await build({
   entryPoints: { main: 'src/main.ts', cli: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
+  // Separate chunks keep dynamic imports lazy (the demo seeder and its Tiptap schema are
+  // loaded only when a demo is seeded); without splitting their imports would be hoisted.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

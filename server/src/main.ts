@@ -5,7 +5,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config';
-import { seedDemoIfEmpty } from './demo/seed';
 import { createLogger } from './logger';
 import { createKonventServer } from './server';
 
@@ -25,7 +24,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const server = createKonventServer(config, { logger });
-  const demo = config.demo ? await seedDemoIfEmpty(server.ctx) : null;
+  // Loaded on demand: the demo texts and the Tiptap schema stay out of a production process.
+  const demo = config.demo ? await (await import('./demo/seed')).seedDemoIfEmpty(server.ctx) : null;
   const { url } = await server.listen();
   const shown = config.publicUrl ?? url;
   process.stdout.write(`\nKonvent läuft auf ${shown}\n`);

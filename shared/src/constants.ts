@@ -118,6 +118,9 @@ export const docNames = {
   minutes: (id: string) => `minutes:${id}`,
 } as const;
 
+/** The Tiptap Collaboration field that holds a section's document (contract). */
+export const COLLAB_FIELD = 'default';
+
 /** Name of the HttpOnly login session cookie. */
 export const SESSION_COOKIE = 'konvent_session';
 

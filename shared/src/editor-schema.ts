@@ -35,5 +35,4 @@ export function editorSchema(): Schema {
   return getSchema(editorExtensions());
 }
 
-/** The Tiptap Collaboration field that holds the document (contract). */
-export const COLLAB_FIELD = 'default';
+export { COLLAB_FIELD } from './constants';

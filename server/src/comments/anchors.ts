@@ -6,8 +6,7 @@
  * i.e. everything between them was deleted. Detached threads stay listed.
  */
 import * as Y from 'yjs';
-import { docNames } from '@konvent/shared';
-import { COLLAB_FIELD } from '@konvent/shared/editor-schema';
+import { COLLAB_FIELD, docNames } from '@konvent/shared';
 import type { Db, ThreadAnchor } from '@konvent/db';
 import type { AppContext } from '../context';
 
