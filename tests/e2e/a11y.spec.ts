@@ -81,7 +81,7 @@ test.describe('as moderator', () => {
     const path = new URL(await link.inputValue()).pathname;
 
     // A fresh browser context: no session, as a new person would open the link.
-    const stranger = await browser.newPage({ baseURL: process.env.KONVENT_E2E_URL });
+    const stranger = await browser.newPage({ baseURL: process.env.KONVENT_E2E_URL, storageState: { cookies: [], origins: [] } });
     await stranger.goto(path);
     await expect(stranger.getByRole('button', { name: 'Einladung annehmen' })).toBeVisible();
     await expect(stranger.getByText('Open Source in Kommunen')).toBeVisible();

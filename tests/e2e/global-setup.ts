@@ -4,7 +4,7 @@
  * returned function is Playwright's teardown: it stops the server and removes the data.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -66,10 +66,37 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`Konvent server did not answer /healthz within ${timeoutMs} ms`);
 }
 
+/** Every file index.html references is there (a concurrent build may be half done). */
+function isCompleteBuild(dir: string): boolean {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return false;
+  const refs = [...readFileSync(index, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+  return refs.every((ref) => existsSync(join(dir, ref)));
+}
+
+/**
+ * The server serves a private copy of the build: other people on this machine rebuild
+ * client/dist while tests run, and a half-written dist would fail pages at random.
+ */
+function snapshotClient(target: string): void {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    buildClientIfNeeded();
+    if (isCompleteBuild(clientDist)) {
+      rmSync(target, { recursive: true, force: true });
+      cpSync(clientDist, target, { recursive: true });
+      if (isCompleteBuild(target)) return;
+    }
+    // Someone else's build is writing dist right now: give it a moment to finish.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
+  }
+  throw new Error('could not get a complete client build');
+}
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  buildClientIfNeeded();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'konvent-e2e-'));
+  const servedClient = join(dataDir, 'client-dist');
+  snapshotClient(servedClient);
   const tsx = import.meta.resolve('tsx');
   const child = spawn(process.execPath, ['--import', tsx, join(repo, 'server', 'src', 'main.ts')], {
     cwd: repo,
@@ -79,7 +106,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       HOST: '127.0.0.1',
       KONVENT_DATA_DIR: dataDir,
       KONVENT_DEMO: '1',
-      KONVENT_CLIENT_DIST: clientDist,
+      KONVENT_CLIENT_DIST: servedClient,
       KONVENT_LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
