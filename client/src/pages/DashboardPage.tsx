@@ -166,7 +166,8 @@ function DashboardBody({ data, workspaceId }: { data: DashboardJSON; workspaceId
 function ActivityText({ activity }: { activity: ActivityJSON }) {
   const { t, i18n } = useTranslation();
   const actor = activity.actorName ?? t('dashboard.someone');
-  const key = `activity.${activity.action}`;
+  // Audit actions are dotted (`section.moved`); i18next reads dots as nesting, so map them.
+  const key = `activity.${activity.action.replace(/\./g, '_')}`;
   const title = typeof activity.data?.title === 'string' ? activity.data.title : null;
   const sentence = i18n.exists(key) ? t(key, { actor }) : t('activity.other', { actor, action: activity.action });
   return (
