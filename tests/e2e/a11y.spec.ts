@@ -81,12 +81,13 @@ test.describe('as moderator', () => {
     const path = new URL(await link.inputValue()).pathname;
 
     // A fresh browser context: no session, as a new person would open the link.
-    const stranger = await browser.newPage({ baseURL: process.env.KONVENT_E2E_URL, storageState: { cookies: [], origins: [] } });
+    const context = await browser.newContext({ baseURL: process.env.KONVENT_E2E_URL, storageState: { cookies: [], origins: [] } });
+    const stranger = await context.newPage();
     await stranger.goto(path);
     await expect(stranger.getByRole('button', { name: 'Einladung annehmen' })).toBeVisible();
     await expect(stranger.getByText('Open Source in Kommunen')).toBeVisible();
     await expectClean(stranger, 'invitation page');
-    await stranger.close();
+    await context.close();
   });
 });
 
