@@ -38,9 +38,6 @@ async function openAs(browser: Browser, baseURL: string | undefined, email: stri
 }
 
 test.describe('section editor', () => {
-  // Several browser contexts per test, each loading the editor and syncing.
-  test.describe.configure({ timeout: 120_000 });
-
   test('two members of the subgroup type at once and see each other’s text and caret name', async ({ browser, baseURL }) => {
     const s = await scene(baseURL);
     const [first, second] = s.writers;

@@ -35,6 +35,8 @@ export interface CollabSessionOptions {
 
 /** How long "synchronisiert" stays before the status settles to "verbunden". */
 const resyncedNoticeMs = 5000;
+/** While the browser says it is offline, look again this often in case 'online' is missed. */
+const offlineRecheckMs = 5000;
 /** Open the socket after the local copy is loaded (smaller first sync), but never wait longer. */
 const localLoadWaitMs = 1500;
 
@@ -94,8 +96,10 @@ export function useCollabSession(options: CollabSessionOptions): {
       retryTimer = undefined;
       if (disposed || refused) return;
       if (browserOffline()) {
-        // The 'online' event brings us back; trying now would only fail.
+        // The 'online' event brings us back; trying now would only fail. The re-check is a
+        // belt for browsers that miss the event (sleep, network switches).
         show({ kind: 'offline', retrying: false });
+        retryTimer = setTimeout(connectNow, offlineRecheckMs);
         return;
       }
       provider.connect();
@@ -176,6 +180,7 @@ export function useCollabSession(options: CollabSessionOptions): {
       lost = true;
       provider.disconnect();
       show({ kind: 'offline', retrying: false });
+      retryTimer = setTimeout(connectNow, offlineRecheckMs);
     };
     const onOnline = () => {
       attempt = 0;
