@@ -1,17 +1,17 @@
+import Database from 'better-sqlite3';
 /**
  * `pnpm konvent <command>` as a person runs it: a child process on a temporary data
  * directory, mostly while a real server serves the same SQLite file (WAL).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, memberships, users, workspaces, type Db } from '@konvent/db';
+import { auditLog, memberships, users, workspaces } from '@konvent/db';
 import { ApiClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -20,10 +20,6 @@ import { startTestServer, type TestServer } from '../support/server';
 const serverDir = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'server');
 // A plain read-only connection (openDatabase would switch a backup to WAL). Loaded this way
 // because tests/ has no @types/better-sqlite3; the connection type comes through Db.
-const Database = createRequire(import.meta.url)('better-sqlite3') as new (
-  file: string,
-  options?: { readonly?: boolean },
-) => Db['$client'];
 const commandNames = ['user:create', 'workspace:create', 'member:add', 'token:create', 'seed:demo', 'backup', 'restore', 'db:migrate'];
 
 interface Run {

@@ -1,18 +1,14 @@
 /** `backup`, `restore` and `db:migrate`: the SQLite file as a whole. */
+import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '@konvent/db';
 import { CliFailure, type Command } from '../framework';
 import type { CliEnvironment } from '../environment';
 
 type Sqlite = Db['$client'];
-// A plain connection without openDatabase's pragmas, so checking a backup never changes it.
-// Loaded this way because server/ has no @types/better-sqlite3; the type comes through Db.
-const Database = createRequire(import.meta.url)('better-sqlite3') as new (
-  file: string,
-  options?: { readonly?: boolean; fileMustExist?: boolean },
-) => Sqlite;
+// Backups are checked through a plain connection without openDatabase's pragmas, so
+// checking one never changes it.
 
 /** Tables a Konvent database has from its first migration on; restore checks for them. */
 const requiredTables = ['users', 'workspaces', 'memberships', 'topics', 'sections', 'audit_log', '__drizzle_migrations'];
