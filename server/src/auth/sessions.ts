@@ -1,5 +1,5 @@
 /** Server-side login sessions behind an HttpOnly cookie, and personal access tokens. */
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { apiTokens, loginSessions, users, type Db } from '@konvent/db';
 import { hashSecret, newSecret } from './secrets';
 
@@ -24,16 +24,46 @@ export function createLoginSession(
   return { token, expiresAt };
 }
 
+/**
+ * The lookups run on every request and every co-editing connection: built and prepared
+ * once per database, not per call (drizzle's builder plus a prepare was most of the cost).
+ */
+function prepareLookups(db: Db) {
+  return {
+    session: db
+      .select({ user: users, session: loginSessions })
+      .from(loginSessions)
+      .innerJoin(users, eq(users.id, loginSessions.userId))
+      .where(eq(loginSessions.id, sql.placeholder('id')))
+      .prepare(),
+    apiToken: db
+      .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+      .prepare(),
+  };
+}
+
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookups>>();
+
+function lookupsFor(db: Db): ReturnType<typeof prepareLookups> {
+  let prepared = lookups.get(db);
+  if (!prepared) lookups.set(db, (prepared = prepareLookups(db)));
+  return prepared;
+}
+
+/** Prepares the lookups ahead of the first request (startup, off the first caller's path). */
+export function prepareAuthLookups(db: Db): void {
+  lookupsFor(db);
+}
+
 export function userForSessionToken(db: Db, key: Buffer, token: string, days: number): UserRow | null {
   const id = hashSecret(key, token);
   const now = new Date();
-  const row = db
-    .select({ user: users, session: loginSessions })
-    .from(loginSessions)
-    .innerJoin(users, eq(users.id, loginSessions.userId))
-    .where(and(eq(loginSessions.id, id), gt(loginSessions.expiresAt, now)))
-    .get();
-  if (!row) return null;
+  const row = lookupsFor(db).session.get({ id });
+  // Expiry is checked here rather than in SQL: same rule, and the statement needs no date parameter.
+  if (!row || !(row.session.expiresAt.getTime() > now.getTime())) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > touchIntervalMs) {
     db.update(loginSessions)
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000) })
@@ -62,12 +92,7 @@ export function createApiToken(db: Db, key: Buffer, userId: string, name: string
 }
 
 export function userForApiToken(db: Db, key: Buffer, token: string): UserRow | null {
-  const row = db
-    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, hashSecret(key, token)))
-    .get();
+  const row = lookupsFor(db).apiToken.get({ hash: hashSecret(key, token) });
   if (!row) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > touchIntervalMs) {

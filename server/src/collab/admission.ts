@@ -7,12 +7,13 @@
  * shared/src/constants.ts for why that does not leak anything useful).
  */
 import type { IncomingMessage } from 'node:http';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { sections } from '@konvent/db';
 import { CloseCodes, can } from '@konvent/shared';
 import { authenticateRequest } from '../auth/authenticate';
 import type { UserRow } from '../auth/sessions';
 import type { AppContext } from '../context';
+import type { Db } from '@konvent/db';
 import { loadActor } from '../policies/actor';
 import { collabMode, type CollabMode } from '../policies/section';
 import { parseDocName } from './docName';
@@ -31,9 +32,9 @@ export type Decision = { ok: true; grant: Grant } | { ok: false; refusal: CloseC
 
 const refuse = (refusal: CloseCode): Decision => ({ ok: false, refusal });
 
-/** The mode this user has on this section now, or why they may not read it. */
-export function decideSectionAccess(ctx: AppContext, user: UserRow, sectionId: string): Decision {
-  const section = ctx.db
+/** Prepared once per database: admission runs for every connection and every re-check. */
+function prepareSectionQuery(db: Db) {
+  return db
     .select({
       workspaceId: sections.workspaceId,
       topicId: sections.topicId,
@@ -42,8 +43,22 @@ export function decideSectionAccess(ctx: AppContext, user: UserRow, sectionId: s
       deletedAt: sections.deletedAt,
     })
     .from(sections)
-    .where(eq(sections.id, sectionId))
-    .get();
+    .where(eq(sections.id, sql.placeholder('sectionId')))
+    .prepare();
+}
+
+const sectionQueries = new WeakMap<Db, ReturnType<typeof prepareSectionQuery>>();
+
+export function sectionQueryFor(db: Db): ReturnType<typeof prepareSectionQuery> {
+  let query = sectionQueries.get(db);
+  if (!query) sectionQueries.set(db, (query = prepareSectionQuery(db)));
+  return query;
+}
+
+/** The mode this user has on this section now, or why they may not read it. */
+export function decideSectionAccess(ctx: AppContext, user: UserRow, sectionId: string): Decision {
+  // Always read fresh (no decision cache): permission changes take effect on the next check.
+  const section = sectionQueryFor(ctx.db).get({ sectionId });
   if (!section) return refuse(CloseCodes.NotFound);
   const actor = loadActor(ctx.db, user, section.workspaceId);
   if (!actor || !can(actor.role, 'workspace.read')) return refuse(CloseCodes.Forbidden);

@@ -15,7 +15,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { CloseCodes, limits } from '@konvent/shared';
 import type { AppContext } from '../context';
-import { admit, type Decision, type Grant } from './admission';
+import { prepareAuthLookups } from '../auth/sessions';
+import { prepareActorQueries } from '../policies/actor';
+import { admit, sectionQueryFor, type Decision, type Grant } from './admission';
 import { Connection } from './connection';
 import { isCollabPath } from './docName';
 import { DerivedData } from './derivedData';
@@ -26,6 +28,7 @@ import { handleMessage } from './messageHandler';
 import { reevaluateConnections, type PermissionScope } from './permissions';
 import { decodeClientMessage, MalformedMessage } from './protocol';
 import { DocumentRegistry } from './registry';
+import { FoldedRowSweeper } from './sweeper';
 import { UpdateJournal } from './updateJournal';
 
 const Overloaded = { code: 1008, reason: 'too many messages before the document was ready' };
@@ -36,12 +39,18 @@ export interface CollabServer {
   liveDocument(name: string): Y.Doc | undefined;
   readonly registry: DocumentRegistry;
   readonly store: DocumentStore;
+  readonly sweeper: FoldedRowSweeper;
   /** Closes every connection (1001), flushes and compacts every document. */
   close(): Promise<void>;
 }
 
 export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabServer {
   const logger = ctx.logger.child({ component: 'collab' });
+  // The first connections of a cold process should not pay for building and preparing the
+  // admission queries (a cold open is timed from the first connection).
+  prepareAuthLookups(ctx.db);
+  prepareActorQueries(ctx.db);
+  sectionQueryFor(ctx.db);
   const store = new DocumentStore(ctx.db);
   const derived = new DerivedData(store, logger, collabTuning.derivedDataDelayMs);
   const registry = new DocumentRegistry(store, derived, logger, {
@@ -58,6 +67,13 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     onFailure: (names, err) => registry.failed(names, err),
   });
   registry.journal = journal;
+  const sweeper = new FoldedRowSweeper(store, logger, {
+    chunkRows: collabTuning.sweepChunkRows,
+    tickBudgetMs: collabTuning.sweepTickBudgetMs,
+    intervalMs: collabTuning.sweepIntervalMs,
+  });
+  registry.sweeper = sweeper;
+  sweeper.start();
 
   const connections = new Set<Connection>();
   // ws closes a connection whose message exceeds maxPayload with 1009 by itself.
@@ -135,7 +151,10 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
   function connect(ws: WebSocket, grant: Grant): void {
     const conn = new Connection(ws, grant);
     connections.add(conn);
-    ws.on('message', (data: Buffer, isBinary: boolean) => receive(conn, data, isBinary));
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      conn.lastReceivedAt = Date.now();
+      receive(conn, data, isBinary);
+    });
     ws.on('pong', () => {
       conn.alive = true;
     });
@@ -185,6 +204,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
   return {
     registry,
     store,
+    sweeper,
     permissionsChanged: (scope) => {
       reevaluateConnections(ctx, connections, scope);
     },
@@ -199,6 +219,8 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
       for (const conn of open) conn.close(CloseCodes.ServerShutdown);
       // Everything accepted is stored before the sockets go: flush does not wait for clients.
       registry.closeAll();
+      // Rows folded but not swept stay until the next start picks them up (harmless).
+      sweeper.stop();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([gone, new Promise<void>((r) => (timer = setTimeout(r, collabTuning.closeGraceMs)))]);
       clearTimeout(timer);

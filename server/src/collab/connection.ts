@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import type { CloseCode, Grant } from './admission';
 import { collabTuning } from './limits';
+import { livenessSlot } from './liveness';
 import { TokenBucket } from './rateLimiter';
 
 export class Connection {
@@ -20,6 +21,10 @@ export class Connection {
   closed = false;
   /** When the client last received a message (liveness keep-alive). */
   lastSentAt = Date.now();
+  /** When the server last received a message from it: proof of life without a ping. */
+  lastReceivedAt = 0;
+  /** Which liveness tick handles this connection (see liveness.ts). */
+  readonly livenessSlot = livenessSlot();
 
   constructor(
     readonly ws: WebSocket,

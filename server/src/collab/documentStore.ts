@@ -37,7 +37,7 @@ export class DocumentStore {
   constructor(db: Db) {
     const sqlite = db.$client;
     this.sql = prepareStatements(sqlite);
-    const { insertUpdate, maxLogId, selectSnapshot, upsertSnapshot, deleteFolded } = this.sql;
+    const { insertUpdate, maxLogId, selectSnapshot, upsertSnapshot } = this.sql;
     this.appendAll = sqlite.transaction((entries: LogEntry[]) => {
       for (const e of entries) {
         insertUpdate.run(e.docName, toBuffer(e.update), e.userId, e.at);
@@ -46,8 +46,10 @@ export class DocumentStore {
     this.compactTx = sqlite.transaction((name: string, snapshot: Buffer, stateVector: Buffer) => {
       const through = (maxLogId.get(name) as { id: number | null } | undefined)?.id;
       const previous = (selectSnapshot.get(name) as SnapshotRow | undefined)?.compacted_through ?? 0;
-      upsertSnapshot.run(name, snapshot, stateVector, through ?? previous, Date.now());
-      if (through != null) deleteFolded.run(name, through);
+      // The folded rows stay: every reader skips rows <= compacted_through, and deleting
+      // them here (rows of many documents interleave, so each row is on its own page) made
+      // compaction the longest stall of the event loop. `sweepFolded` deletes them later.
+      upsertSnapshot.run(name, snapshot, stateVector, Math.max(through ?? previous, previous), Date.now());
     });
   }
 
@@ -79,14 +81,29 @@ export class DocumentStore {
   }
 
   /**
-   * Folds the whole log of `name` into a snapshot of `ydoc` and deletes the folded rows,
-   * in one transaction. The caller guarantees that `ydoc` holds exactly the stored state
+   * Folds the whole log of `name` into a snapshot of `ydoc` (snapshot and pointer in one
+   * transaction); the folded rows are left for `sweepFolded`. The caller guarantees that `ydoc` holds exactly the stored state
    * (its pending log entries are flushed): the snapshot then covers every row it deletes.
    */
   compact(name: string, ydoc: Y.Doc): void {
     const state = Y.encodeStateAsUpdate(ydoc);
     const vector = Y.encodeStateVector(ydoc);
     this.compactTx(name, toBuffer(state), toBuffer(vector));
+  }
+
+  /**
+   * Deletes at most `limit` rows of `name` that the snapshot already covers; returns how
+   * many. Bounded, so a caller can spread a long backlog over many event-loop turns. The
+   * bound is read from the stored pointer in the same statement, so it can never delete a
+   * row the snapshot does not hold, whatever happened since the compaction.
+   */
+  sweepFolded(name: string, limit: number): number {
+    return this.sql.deleteFoldedChunk.run(name, name, limit).changes;
+  }
+
+  /** Documents with folded rows not yet deleted (left by a crash or a shutdown). */
+  unsweptDocuments(): string[] {
+    return (this.sql.unswept.all() as { name: string }[]).map((r) => r.name);
   }
 
   saveDerived(
@@ -121,7 +138,16 @@ function prepareStatements(sqlite: Db['$client']) {
        ON CONFLICT(name) DO UPDATE SET snapshot = excluded.snapshot, state_vector = excluded.state_vector,
          compacted_through = excluded.compacted_through, updated_at = excluded.updated_at`,
     ),
-    deleteFolded: prepare('DELETE FROM document_updates WHERE document_name = ? AND id <= ?'),
+    deleteFoldedChunk: prepare(
+      `DELETE FROM document_updates WHERE id IN (
+         SELECT id FROM document_updates WHERE document_name = ?
+           AND id <= (SELECT compacted_through FROM documents WHERE name = ?)
+         ORDER BY id LIMIT ?)`,
+    ),
+    unswept: prepare(
+      `SELECT name FROM documents d WHERE d.compacted_through > 0 AND EXISTS (
+         SELECT 1 FROM document_updates u WHERE u.document_name = d.name AND u.id <= d.compacted_through)`,
+    ),
     // Last editor and time only move forward: a refresh without a new edit keeps them.
     upsertDerived: prepare(
       `INSERT INTO documents (name, plain_text, word_count, last_edited_by_id, last_edited_at, updated_at)

@@ -6,6 +6,14 @@ export const collabTuning = {
   journalMaxBatch: 2_000,
   /** Fold the log into the snapshot after this many rows ("a few hundred"). */
   compactAfterUpdates: 300,
+  /**
+   * Folded rows are deleted after compaction in chunks of this many rows, at most this
+   * long per tick, with this pause between ticks: each tick is a short stall, and 100
+   * documents' worth of rows are gone within seconds.
+   */
+  sweepChunkRows: 100,
+  sweepTickBudgetMs: 4,
+  sweepIntervalMs: 20,
   /** Plain text, word count and last edit are refreshed this long after typing stops. */
   derivedDataDelayMs: 2_000,
   /**

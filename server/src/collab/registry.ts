@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { DerivedData } from './derivedData';
 import type { DocumentStore } from './documentStore';
 import { SharedDoc } from './sharedDoc';
+import type { FoldedRowSweeper } from './sweeper';
 import type { FlushResult, UpdateJournal } from './updateJournal';
 
 /** 1011 as CloseCodes.InternalError, with the reason a person can act on. */
@@ -27,6 +28,14 @@ export class DocumentRegistry {
   private readonly preloaded = new Map<string, SharedDoc>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   journal!: UpdateJournal;
+  sweeper: FoldedRowSweeper | null = null;
+  /**
+   * Documents waiting for compaction, run one per event-loop turn: many documents edited at
+   * the same rate reach their threshold together, and compacting them back to back (each
+   * encodes a whole document and writes a snapshot) stalled every connection.
+   */
+  private readonly compactQueue = new Set<SharedDoc>();
+  private compactDrainScheduled = false;
 
   constructor(
     private readonly store: DocumentStore,
@@ -84,6 +93,7 @@ export class DocumentRegistry {
       doc.destroy();
       throw err;
     }
+    doc.compactThreshold = this.drawThreshold();
     this.docs.set(name, doc);
     this.logger.debug('document loaded', {
       doc: name,
@@ -136,19 +146,40 @@ export class DocumentRegistry {
       if (!doc) continue;
       doc.logLength += count;
       this.derived.edited(doc, lastUserId, lastAt);
-      if (doc.logLength >= this.options.compactAfter) this.scheduleCompaction(doc);
+      if (doc.logLength >= doc.compactThreshold) this.scheduleCompaction(doc);
     }
+  }
+
+  /**
+   * The threshold of one document: the configured count ± 25 %, drawn anew after each
+   * compaction, so documents edited at the same rate drift apart instead of compacting in
+   * the same moment.
+   */
+  private drawThreshold(): number {
+    const base = this.options.compactAfter;
+    return Math.max(1, Math.round(base * (0.75 + Math.random() * 0.5)));
   }
 
   private scheduleCompaction(doc: SharedDoc): void {
     if (doc.compactScheduled) return;
     doc.compactScheduled = true;
-    // After this turn's sends: compaction encodes the whole document.
+    this.compactQueue.add(doc);
+    this.drainCompactions();
+  }
+
+  /** One compaction, then the next one a turn later (after this turn's sends and reads). */
+  private drainCompactions(): void {
+    if (this.compactDrainScheduled || this.compactQueue.size === 0) return;
+    this.compactDrainScheduled = true;
     setImmediate(() => {
-      doc.compactScheduled = false;
-      if (doc.destroyed) return;
-      if (this.journal.hasPending(doc.name) && !this.journal.flush()) return;
-      this.compact(doc);
+      this.compactDrainScheduled = false;
+      const doc = this.compactQueue.values().next().value as SharedDoc | undefined;
+      if (doc) {
+        this.compactQueue.delete(doc);
+        doc.compactScheduled = false;
+        if (!doc.destroyed && !(this.journal.hasPending(doc.name) && !this.journal.flush())) this.compact(doc);
+      }
+      this.drainCompactions();
     });
   }
 
@@ -158,6 +189,8 @@ export class DocumentRegistry {
     try {
       this.store.compact(doc.name, doc.ydoc);
       doc.logLength = 0;
+      doc.compactThreshold = this.drawThreshold();
+      this.sweeper?.mark(doc.name);
     } catch (err) {
       // The log is intact; compaction is retried with the next batch or on unload.
       this.logger.error('collab: compaction failed', { doc: doc.name, err: String(err) });

@@ -26,6 +26,8 @@ export class SharedDoc {
   /** Log rows of this document not yet folded into the snapshot. */
   logLength: number;
   compactScheduled = false;
+  /** Log rows after which this document is compacted (jittered per document, see registry). */
+  compactThreshold = Number.POSITIVE_INFINITY;
   /** Set when the document was dropped after a storage failure; nothing may use it. */
   destroyed = false;
   /** False until the stored state has been applied to `ydoc` (see `integrate`). */

@@ -2,7 +2,7 @@
  * The caller as seen from one workspace: their role and subgroup memberships. Every
  * data-dependent policy takes an actor, so REST, socket.io and co-editing decide alike.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { memberships, subgroupMembers, topics, type Db } from '@konvent/db';
 import type { Role } from '@konvent/shared';
 import type { UserRow } from '../auth/sessions';
@@ -15,20 +15,42 @@ export interface WorkspaceActor {
   subgroups: Map<string, boolean>;
 }
 
+/** Built and prepared once per database: these run for every request and connection. */
+function prepareQueries(db: Db) {
+  return {
+    membership: db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, sql.placeholder('workspaceId')), eq(memberships.userId, sql.placeholder('userId'))))
+      .prepare(),
+    subgroups: db
+      .select({ topicId: subgroupMembers.topicId, isLead: subgroupMembers.isLead })
+      .from(subgroupMembers)
+      .innerJoin(topics, eq(topics.id, subgroupMembers.topicId))
+      .where(and(eq(subgroupMembers.userId, sql.placeholder('userId')), eq(topics.workspaceId, sql.placeholder('workspaceId'))))
+      .prepare(),
+  };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareQueries>>();
+
+function queriesFor(db: Db): ReturnType<typeof prepareQueries> {
+  let queries = prepared.get(db);
+  if (!queries) prepared.set(db, (queries = prepareQueries(db)));
+  return queries;
+}
+
+/** Prepares the queries ahead of the first caller (startup). */
+export function prepareActorQueries(db: Db): void {
+  queriesFor(db);
+}
+
 /** Null when the user is not a member of the workspace. */
 export function loadActor(db: Db, user: UserRow, workspaceId: string): WorkspaceActor | null {
-  const membership = db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, user.id)))
-    .get();
+  const queries = queriesFor(db);
+  const membership = queries.membership.get({ workspaceId, userId: user.id });
   if (!membership) return null;
-  const rows = db
-    .select({ topicId: subgroupMembers.topicId, isLead: subgroupMembers.isLead })
-    .from(subgroupMembers)
-    .innerJoin(topics, eq(topics.id, subgroupMembers.topicId))
-    .where(and(eq(subgroupMembers.userId, user.id), eq(topics.workspaceId, workspaceId)))
-    .all();
+  const rows = queries.subgroups.all({ workspaceId, userId: user.id });
   return {
     user,
     workspaceId,
