@@ -27,6 +27,9 @@ export const keys = {
   topics: (id: string) => ['workspace', id, 'topics'] as const,
   section: (id: string) => ['section', id] as const,
   tokens: ['tokens'] as const,
+  // Per person, across working groups: not under 'workspace', so workspace invalidations leave it alone.
+  notifications: ['notifications'] as const,
+  search: (id: string, q: string) => ['workspace', id, 'search', q] as const,
 };
 
 export interface MeJSON {

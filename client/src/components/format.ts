@@ -19,3 +19,23 @@ export function todayIso(): string {
 export function isOverdue(dueDate: string | null): boolean {
   return !!dueDate && dueDate < todayIso();
 }
+
+const relativeSteps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** "vor 5 Minuten": how long ago an instant was, in the reader's language. */
+export function formatRelative(value: string, lng: string, now = Date.now()): string {
+  let amount = Math.round((new Date(value).getTime() - now) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(lng, { numeric: 'auto' });
+  for (const [unit, size] of relativeSteps) {
+    if (Math.abs(amount) < size) return rtf.format(unit === 'second' ? Math.min(0, amount) : amount, unit);
+    amount = Math.round(amount / size);
+  }
+  return rtf.format(amount, 'year');
+}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceJSON } from '@konvent/shared';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { UserMenu } from './UserMenu';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -16,7 +17,7 @@ export function Header({ workspace }: { workspace: WorkspaceJSON | null }) {
         {workspace ? <WorkspaceSwitcher current={workspace} /> : null}
       </div>
       <div className="k-header__tools">
-        {/* Slot for search and notifications (a later issue): they go before the live state. */}
+        <NotificationBell />
         <ConnectionIndicator />
         <UserMenu />
       </div>

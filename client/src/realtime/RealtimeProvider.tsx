@@ -7,8 +7,9 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { io } from 'socket.io-client';
-import { Events } from '@konvent/shared';
+import { Events, type NotificationJSON, type NotificationsReadEvent } from '@konvent/shared';
 import { keys } from '../api/queries';
+import { addNotification, applyRead } from '../features/notifications/api';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
@@ -63,6 +64,13 @@ export function RealtimeProvider({ userId, children }: { userId: string | null; 
         void queryClient.invalidateQueries({ queryKey: keys.me });
       });
     }
+    // User room: the payload is the finished presenter JSON, so it goes straight into the cache
+    // (the bell announces a new one; refetching would lose which one is new).
+    socket.on(Events.NotificationCreated, (payload: NotificationJSON) => addNotification(queryClient, payload));
+    socket.on(Events.NotificationsRead, (payload: NotificationsReadEvent) => applyRead(queryClient, payload));
+    // After a reconnect events may have been missed while offline.
+    const onReconnect = () => void queryClient.invalidateQueries({ queryKey: keys.notifications });
+    socket.io.on('reconnect', onReconnect);
     socket.on(Events.WorkspaceUpdated, () => {
       void queryClient.invalidateQueries({ queryKey: keys.workspaces });
       void queryClient.invalidateQueries({ queryKey: ['workspace'] });
@@ -71,6 +79,7 @@ export function RealtimeProvider({ userId, children }: { userId: string | null; 
     return () => {
       socket.removeAllListeners();
       socket.io.off('reconnect_attempt', onReconnecting);
+      socket.io.off('reconnect', onReconnect);
       socket.disconnect();
     };
   }, [userId, queryClient]);

