@@ -7,11 +7,13 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
+    // changeOrigin stays false: the server's origin check compares Origin with the Host it
+    // receives, which must remain the dev server's own (the string shorthand rewrites it).
     proxy: {
-      '/api': api,
-      '/healthz': api,
-      '/socket.io': { target: api, ws: true },
-      '/collab': { target: api, ws: true },
+      '/api': { target: api, changeOrigin: false },
+      '/healthz': { target: api, changeOrigin: false },
+      '/socket.io': { target: api, ws: true, changeOrigin: false },
+      '/collab': { target: api, ws: true, changeOrigin: false },
     },
   },
   build: { sourcemap: true, chunkSizeWarningLimit: 2000 },

@@ -14,8 +14,11 @@ export default defineConfig({
   retries: 0,
   timeout: 180_000,
   expect: { timeout: 30_000 },
-  reporter: [['list']],
-  outputDir: './test-results',
+  // The JSON report feeds the CI summary line (scripts/test-summary.mjs).
+  reporter: [['list'], ['json', { outputFile: './test-results/playwright.json' }]],
+  // Playwright empties its output folder at start: keep it apart from vitest's report, and
+  // let concurrent runs on one machine use their own (KONVENT_E2E_OUTPUT).
+  outputDir: process.env.KONVENT_E2E_OUTPUT ?? './test-results/playwright-artifacts',
   use: {
     baseURL: process.env.KONVENT_E2E_URL,
     headless: true,

@@ -172,7 +172,7 @@ test.describe('section editor', () => {
       const res = await moderator.patch(`/api/sections/${s.section.id}`, { data: { status: 'final' } });
       expect(res.status()).toBe(200);
 
-      // The server closes the connection with 4409; the editor re-reads the section.
+      // The server closes the connection with 4509; the editor re-reads the section.
       await expect(page.getByText('Dieser Abschnitt ist abgestimmt und gesperrt.')).toBeVisible();
       await expect(page.getByRole('toolbar')).toHaveCount(0);
       await expect(editorText(page)).toHaveAttribute('contenteditable', 'false');

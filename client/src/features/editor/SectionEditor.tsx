@@ -3,7 +3,7 @@
  * the text, and the notices that explain read-only mode or a refused connection.
  *
  * Structure:
- *   SectionEditor        keeps the section fresh after a 4409 and picks the mode
+ *   SectionEditor        keeps the section fresh after a 4509 and picks the mode
  *   └ CollabEditor       one Y.Doc + IndexedDB + y-websocket session (useCollabSession)
  *     └ EditorSurface    Tiptap with the shared schema, toolbar, link dialog, help
  *       ├ ConnectionStatus, Presence
@@ -35,7 +35,7 @@ function currentPath(): string {
 
 export function SectionEditor({ section: given, workspace, me }: SectionEditorProps) {
   const queryClient = useQueryClient();
-  // After a 4409 the section is re-read here as well as through react-query, so the mode
+  // After a 4509 the section is re-read here as well as through react-query, so the mode
   // is right even if the page holds the section some other way. A newer prop wins.
   const [fresh, setFresh] = useState<{ base: SectionJSON; section: SectionJSON } | null>(null);
   const section = fresh && fresh.base === given && fresh.section.id === given.id ? fresh.section : given;

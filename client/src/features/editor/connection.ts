@@ -25,7 +25,7 @@ export type CloseMeaning =
   /** 4403 / 4404: no access or no such section; retrying cannot help. */
   | 'forbidden'
   | 'notFound'
-  /** 4409: rights changed while connected; reconnect once to learn the new mode. */
+  /** 4509: rights changed while connected; reconnect once to learn the new mode. */
   | 'permissionsChanged'
   /** Anything else (network loss, server restart, 1009/1007 on one message): retry with backoff. */
   | 'transient';

@@ -27,7 +27,7 @@ export interface CollabSessionOptions {
    * show a reader text that exists nowhere else.
    */
   persist: boolean;
-  /** 4409: the server closed because this person's rights changed; re-read the section. */
+  /** 4509: the server closed because this person's rights changed; re-read the section. */
   onPermissionsChanged: () => void;
   /** 4401: the login session is gone. */
   onUnauthorized: () => void;
@@ -81,7 +81,7 @@ export function useCollabSession(options: CollabSessionOptions): {
     /** The connection was up before and is down now (or never came up): show "offline". */
     let lost = false;
     let attempt = 0;
-    /** 4409 gets one immediate reconnect; a second one before a successful sync backs off. */
+    /** 4509 gets one immediate reconnect; a second one before a successful sync backs off. */
     let permissionRetryUsed = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let resyncedTimer: ReturnType<typeof setTimeout> | undefined;
