@@ -56,8 +56,13 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
   const registry = new DocumentRegistry(store, derived, logger, {
     unloadMs: ctx.config.collabUnloadMs,
     compactAfter: collabTuning.compactAfterUpdates,
+    earlyAnswerWaitMs: collabTuning.earlyAnswerWaitMs,
     onPreloaded: (doc) => {
-      for (const conn of connections) if (conn.queue && conn.grant.docName === doc.name) answerEarly(conn);
+      const written: Promise<void>[] = [];
+      for (const conn of connections) {
+        if (conn.queue && conn.grant.docName === doc.name) written.push(new Promise<void>((r) => answerEarly(conn, r)));
+      }
+      return Promise.all(written).then(() => undefined);
     },
   });
   const journal = new UpdateJournal(store, {
@@ -92,11 +97,11 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
    * step 2, so a cold document's first sync does not wait for the Y.Doc to be built. The
    * client's own step 1 from an empty document then needs no second answer (see `ready`).
    */
-  function answerEarly(conn: Connection): void {
+  function answerEarly(conn: Connection, written?: () => void): void {
     const doc = registry.preloadedDoc(conn.grant.docName);
-    if (!doc?.earlyFullState || !conn.queue || conn.answeredEarly) return;
+    if (!doc?.earlyFullState || !conn.queue || conn.answeredEarly) return written?.();
     conn.answeredEarly = true;
-    conn.send(doc.earlyFullState);
+    conn.send(doc.earlyFullState, written);
   }
 
   /** The client's step 1 from an empty document, already answered by `answerEarly`. */

@@ -39,14 +39,16 @@ export class Connection {
     return this.grant.user.id;
   }
 
-  send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+  /** `written`, if given, runs once the message is handed to the kernel (or was not sent). */
+  send(message: Uint8Array, written?: () => void): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return written?.();
     if (this.ws.bufferedAmount > collabTuning.maxBufferedBytes) {
       // 1013 "try again later": the client reconnects and syncs what it missed.
       this.close({ code: 1013, reason: 'not reading fast enough' });
-      return;
+      return written?.();
     }
-    this.ws.send(message, { binary: true });
+    if (written) this.ws.send(message, { binary: true }, () => written());
+    else this.ws.send(message, { binary: true });
     this.lastSentAt = Date.now();
   }
 

@@ -14,6 +14,11 @@ export const collabTuning = {
   sweepChunkRows: 100,
   sweepTickBudgetMs: 4,
   sweepIntervalMs: 20,
+  /**
+   * A cold document builds its Y.Doc (a long synchronous step) only after the early sync
+   * answers from its snapshot are written to the sockets, or after this long at most.
+   */
+  earlyAnswerWaitMs: 200,
   /** Plain text, word count and last edit are refreshed this long after typing stops. */
   derivedDataDelayMs: 2_000,
   /**

@@ -18,8 +18,14 @@ const StorageFailure = { code: CloseCodes.InternalError.code, reason: 'storage f
 export interface RegistryOptions {
   unloadMs: number;
   compactAfter: number;
-  /** The stored bytes of a document are read and it can answer fresh clients early. */
-  onPreloaded(doc: SharedDoc): void;
+  /**
+   * The stored bytes of a document are read and it can answer fresh clients early. Resolves
+   * when those early answers are written out: building the Y.Doc blocks the event loop, and
+   * a large answer still queued in user space would wait behind it.
+   */
+  onPreloaded(doc: SharedDoc): Promise<void>;
+  /** The longest the build waits for early answers to be written (a slow reader must not hold it). */
+  earlyAnswerWaitMs: number;
 }
 
 export class DocumentRegistry {
@@ -84,8 +90,11 @@ export class DocumentRegistry {
     if (stored.snapshot && stored.stateVector && stored.log.length === 0) {
       doc.presetFromSnapshot(stored.snapshot);
       this.preloaded.set(name, doc);
-      this.options.onPreloaded(doc);
+      const written = this.options.onPreloaded(doc);
       await new Promise((r) => setImmediate(r));
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([written, new Promise((r) => (timer = setTimeout(r, this.options.earlyAnswerWaitMs)))]);
+      clearTimeout(timer);
     }
     try {
       doc.integrate(stored);

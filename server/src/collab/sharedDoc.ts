@@ -42,6 +42,7 @@ export class SharedDoc {
   /** Sync step 2 for a client with an empty document (every fresh join), per version. */
   private fullState: Uint8Array | null = null;
   private step1: Uint8Array | null = null;
+  private readonly onDocUpdate: (update: Uint8Array, origin: unknown) => void;
 
   constructor(
     readonly name: string,
@@ -53,7 +54,7 @@ export class SharedDoc {
     this.awareness = new Awareness(ydoc);
     // The server has no cursor of its own.
     this.awareness.setLocalState(null);
-    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.onDocUpdate = (update: Uint8Array, origin: unknown) => {
       // Applying the stored state is not an edit: nothing to log or broadcast.
       if (!this.integrated) return;
       this.fullState = null;
@@ -61,7 +62,7 @@ export class SharedDoc {
       const from = origin instanceof Connection ? origin : null;
       hooks.onUpdate(this, update, from);
       this.broadcast(encodeUpdate(update), from);
-    });
+    };
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -84,6 +85,10 @@ export class SharedDoc {
   /** Applies the stored state; the early answer then becomes the cached full state. */
   integrate(stored: StoredDocument): void {
     applyStored(this.ydoc, stored);
+    // Listening only now: with an 'update' listener attached, Yjs encodes the update of
+    // every transaction, and for the load that is the whole document (a third of a cold
+    // load's time in the profile) only to be ignored.
+    this.ydoc.on('update', this.onDocUpdate);
     this.integrated = true;
     this.fullState = this.earlyFullState;
     this.earlyFullState = null;

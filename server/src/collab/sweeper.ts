@@ -20,6 +20,7 @@ export interface SweeperOptions {
 export class FoldedRowSweeper {
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private startTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
@@ -28,18 +29,22 @@ export class FoldedRowSweeper {
     private readonly options: SweeperOptions,
   ) {}
 
-  /** Picks up what a crash or the last shutdown left (found later, not at startup). */
-  start(): void {
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+  /**
+   * Picks up what a crash or the last shutdown left, a while after startup: the first
+   * seconds of a fresh process belong to the cold opens of its first clients.
+   */
+  start(delayMs = 1_000): void {
+    // A timer of its own: compactions meanwhile are swept on the usual schedule.
+    this.startTimer = setTimeout(() => {
+      this.startTimer = undefined;
       try {
         for (const name of this.store.unsweptDocuments()) this.pending.add(name);
       } catch (err) {
         this.logger.warn('collab: listing unswept documents failed', { err: String(err) });
       }
       this.schedule();
-    }, this.options.intervalMs);
-    this.timer.unref();
+    }, delayMs);
+    this.startTimer.unref();
   }
 
   /** `name` was compacted: its folded rows can go. */
@@ -50,6 +55,7 @@ export class FoldedRowSweeper {
 
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.startTimer);
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
