@@ -73,3 +73,34 @@ test('a mention shows up live in the other person’s bell and leads to the sect
     await other.close();
   }
 });
+
+test('search from the header finds words of a section’s text, also umlauts typed without, and opens the section', async ({ page }) => {
+  await openWorkspace(page);
+  const search = page.getByRole('banner').getByRole('combobox', { name: 'Im Arbeitskreis suchen' });
+
+  await search.fill('Lindenfeld');
+  const listbox = page.getByRole('listbox');
+  const hit = listbox.getByRole('option', { name: /Abschnitt.*Stadt Lindenfeld/ });
+  await expect(hit).toBeVisible();
+  await expect(hit).toContainText('Fokusthema:');
+  await expect(hit.locator('mark').first()).toHaveText(/Lindenfeld/i);
+  // Keyboard: ↓ to the first result, Enter opens it.
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/\/bericht\/[^/?]+/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Stadt Lindenfeld: Bürokommunikation mit offenen Standards' })).toBeVisible();
+
+  // "Burgerschaft" without the umlaut finds "Bürgerschaft" in the text; the snippet shows the original.
+  await search.fill('Burgerschaft');
+  const umlaut = listbox.getByRole('option').filter({ has: page.locator('mark', { hasText: 'Bürgerschaft' }) }).first();
+  await expect(umlaut).toBeVisible();
+  await umlaut.click();
+  await expect(page).toHaveURL(/\/bericht\/[^/?]+/);
+  await expect(search).toHaveValue('');
+
+  // Nothing found and too short are said in words.
+  await search.fill('Xylophonorchester');
+  await expect(listbox).toContainText('Keine Treffer für „Xylophonorchester“.');
+  await search.fill('X');
+  await expect(listbox).toContainText('mindestens 2 Zeichen');
+});

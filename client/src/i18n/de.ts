@@ -77,6 +77,17 @@ export const de = {
       comment_on_assigned: 'Kommentar',
     },
   },
+  search: {
+    results: 'Suchergebnisse',
+    label: 'Im Arbeitskreis suchen',
+    placeholder: 'Suchen …',
+    tooShort: 'Bitte mindestens {{count}} Zeichen eingeben.',
+    searching: 'Wird gesucht …',
+    none: 'Keine Treffer für „{{q}}“.',
+    error: 'Die Suche ist gerade nicht möglich. Bitte versuchen Sie es gleich noch einmal.',
+    inTopic: 'Fokusthema: {{topic}}',
+    type: { section: 'Abschnitt', comment: 'Kommentar', minutes: 'Protokoll' },
+  },
   language: { de: 'Deutsch', en: 'English', switchTo: 'Sprache: {{name}}' },
   login: {
     title: 'Anmelden',

@@ -75,6 +75,17 @@ export const en: Messages = {
       comment_on_assigned: 'Comment',
     },
   },
+  search: {
+    results: 'Search results',
+    label: 'Search the working group',
+    placeholder: 'Search …',
+    tooShort: 'Please type at least {{count}} characters.',
+    searching: 'Searching …',
+    none: 'No results for “{{q}}”.',
+    error: 'Search is not available right now. Please try again in a moment.',
+    inTopic: 'Focus topic: {{topic}}',
+    type: { section: 'Section', comment: 'Comment', minutes: 'Minutes' },
+  },
   language: { de: 'Deutsch', en: 'English', switchTo: 'Language: {{name}}' },
   login: {
     title: 'Log in',

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceJSON } from '@konvent/shared';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { SearchBox } from '../features/search/SearchBox';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { UserMenu } from './UserMenu';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -17,6 +18,7 @@ export function Header({ workspace }: { workspace: WorkspaceJSON | null }) {
         {workspace ? <WorkspaceSwitcher current={workspace} /> : null}
       </div>
       <div className="k-header__tools">
+        {workspace ? <SearchBox key={workspace.id} workspaceId={workspace.id} /> : null}
         <NotificationBell />
         <ConnectionIndicator />
         <UserMenu />
