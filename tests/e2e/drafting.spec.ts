@@ -4,7 +4,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { MemberJSON, SectionJSON } from '@konvent/shared';
-import { demo, openWorkspace, signedInAs } from './helpers';
+import { demo, openWorkspace, seriousViolations, signedInAs } from './helpers';
 
 test.use({ storageState: signedInAs('moderator') });
 
@@ -103,4 +103,53 @@ test('search from the header finds words of a section’s text, also umlauts typ
   await expect(listbox).toContainText('Keine Treffer für „Xylophonorchester“.');
   await search.fill('X');
   await expect(listbox).toContainText('mindestens 2 Zeichen');
+});
+
+test('the outline filters by status (URL keeps it) and marks an overdue section in words', async ({ page }) => {
+  const base = await openWorkspace(page);
+  const workspaceId = base.split('/').at(-1)!;
+  const sections = await sectionsOf(page.request, workspaceId);
+  const hasChildren = (id: string) => sections.some((s) => s.parentId === id);
+  const inReview = sections.find((s) => s.status === 'review' && !hasChildren(s.id))!;
+  const draftLeaf = sections.find((s) => s.status === 'draft' && !hasChildren(s.id))!;
+  const res = await page.request.patch(`/api/sections/${inReview.id}`, { data: { dueDate: '2020-03-02' } });
+  expect(res.ok()).toBe(true);
+
+  await page.goto(`${base}/bericht`);
+  const tree = page.getByRole('treegrid', { name: 'Gliederung des Berichts' });
+  const row = (title: string) => tree.getByRole('row', { name: title, exact: true });
+  await expect(row(draftLeaf.title)).toBeVisible();
+  await expect(row(inReview.title)).toContainText('überfällig');
+  await expect(row(inReview.title)).toContainText('Wörter');
+
+  await page.getByLabel('Status').selectOption({ label: 'In Prüfung' });
+  await expect(page).toHaveURL(/[?&]status=review/);
+  await expect(row(draftLeaf.title)).toBeHidden();
+  await expect(row(inReview.title)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Abschnitten sichtbar' })).toBeVisible();
+
+  // The filter lives in the URL: a reload shows the same view.
+  await page.reload();
+  await expect(page.getByLabel('Status')).toHaveValue('review');
+  await expect(row(inReview.title)).toBeVisible();
+  await expect(row(draftLeaf.title)).toBeHidden();
+
+  await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+  await expect(row(draftLeaf.title)).toBeVisible();
+});
+
+test('axe: outline filters and the bell popover are clean; search results are shown', async ({ page }) => {
+  const base = await openWorkspace(page);
+  await page.goto(`${base}/bericht?status=draft`);
+  await expect(page.getByRole('treegrid').getByRole('row').first()).toBeVisible();
+  expect(await seriousViolations(page), 'axe on the filtered outline').toEqual([]);
+
+  const search = page.getByRole('banner').getByRole('combobox', { name: 'Im Arbeitskreis suchen' });
+  await search.fill('Lindenfeld');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  await search.press('Escape');
+
+  await bell(page).click();
+  await expect(page.getByRole('menu', { name: 'Benachrichtigungen' })).toBeVisible();
+  expect(await seriousViolations(page), 'axe with the bell open').toEqual([]);
 });

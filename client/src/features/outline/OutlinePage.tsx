@@ -1,14 +1,16 @@
 /** /a/:workspaceId/bericht: the report outline, its dialogs and (for moderators) the trash. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SectionJSON } from '@konvent/shared';
 import { useMembers, useSections, useTopics } from '../../api/queries';
-import { useCurrentWorkspace } from '../../app/session';
+import { useCurrentUser, useCurrentWorkspace } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { PageTitle } from '../../components/PageTitle';
+import { isFiltered, matcher, OutlineFilters, useOutlineFilter } from './OutlineFilters';
 import { OutlineTree, type RowAction } from './OutlineTree';
+import { visibleWithAncestors } from './model';
 import { AssignDialog, TitleDialog } from './SectionDialogs';
 import { TrashView } from './TrashView';
 import { useOutlineActions } from './useOutlineActions';
@@ -30,6 +32,15 @@ export function OutlinePage() {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [showTrash, setShowTrash] = useState(false);
   const canManage = workspace.abilities.manageOutline;
+  const me = useCurrentUser();
+  const [filter, setFilter] = useOutlineFilter();
+  const filtered = isFiltered(filter);
+  const visible = useMemo(() => {
+    if (!filtered || !sections.data) return null;
+    const mine = members.data?.find((m) => m.userId === me.id);
+    const myTopics = new Set((mine?.subgroups ?? []).map((g) => g.topicId));
+    return visibleWithAncestors(sections.data, matcher(filter, me.id, myTopics));
+  }, [filtered, filter, sections.data, members.data, me.id]);
 
   function onRowAction(section: SectionJSON, action: Exclude<RowAction, 'up' | 'down' | 'indent' | 'outdent'>) {
     if (action === 'open') void navigate(`/a/${workspace.id}/bericht/${section.id}`);
@@ -60,14 +71,25 @@ export function OutlinePage() {
       ) : sections.isError ? (
         <ErrorAlert error={sections.error} onRetry={() => void sections.refetch()} />
       ) : (
+        <>
+        <OutlineFilters
+          filter={filter}
+          onChange={setFilter}
+          topics={topics.data ?? []}
+          members={members.data ?? []}
+          shown={visible?.size ?? sections.data.length}
+          total={sections.data.length}
+        />
         <OutlineTree
           sections={sections.data}
+          visibleIds={visible}
           topics={topics.data ?? []}
           members={members.data ?? []}
           workspace={workspace}
           onMove={(section, target) => actions.move.mutate({ id: section.id, target })}
           onAction={onRowAction}
         />
+        </>
       )}
 
       {canManage ? (

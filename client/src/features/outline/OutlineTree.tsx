@@ -23,14 +23,19 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { limits, type MemberJSON, type SectionJSON, type TopicJSON, type WorkspaceJSON } from '@konvent/shared';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDate, isOverdue } from '../../components/format';
-import { buildTree, dropTarget, keyboardMoveTarget, type MoveKind, type MoveTarget, type OutlineNode } from './model';
+import { formatDate, formatRelative, isOverdue } from '../../components/format';
+import { buildTree, dropTarget, pruneTree, keyboardMoveTarget, type MoveKind, type MoveTarget, type OutlineNode } from './model';
 import './OutlineTree.css';
 
 export type RowAction = 'open' | 'rename' | 'createChild' | 'assign' | 'delete' | MoveKind;
 
 interface Props {
   sections: SectionJSON[];
+  /**
+   * With a filter on, only these rows show (matches and their ancestors). Moving is off then:
+   * positions among hidden siblings would not be what the person sees.
+   */
+  visibleIds?: Set<string> | null;
   topics: TopicJSON[];
   members: MemberJSON[];
   workspace: WorkspaceJSON;
@@ -40,10 +45,14 @@ interface Props {
 
 const moveKeys: Record<string, MoveKind> = { ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'indent', ArrowLeft: 'outdent' };
 
-export function OutlineTree({ sections, topics, members, workspace, onMove, onAction }: Props) {
+export function OutlineTree({ sections, visibleIds = null, topics, members, workspace, onMove, onAction }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const tree = useMemo(() => buildTree(sections), [sections]);
+  const tree = useMemo(() => {
+    const full = buildTree(sections);
+    return visibleIds ? pruneTree(full, visibleIds) : full;
+  }, [sections, visibleIds]);
+  const allowMoves = !visibleIds;
   const byId = useMemo(() => new Map(sections.map((s) => [s.id, s])), [sections]);
   // Everything starts expanded: the outline is read as a whole.
   const [collapsed, setCollapsed] = useState<Set<Key>>(new Set());
@@ -82,7 +91,7 @@ export function OutlineTree({ sections, topics, members, workspace, onMove, onAc
 
   function onKeyDownCapture(event: KeyboardEvent<HTMLDivElement>) {
     const kind = moveKeys[event.key];
-    if (!event.altKey || !kind) return;
+    if (!event.altKey || !kind || !allowMoves) return;
     const row = (event.target as HTMLElement).closest<HTMLElement>('[role="row"][data-key]');
     const section = row ? byId.get(row.dataset.key!) : undefined;
     if (!section?.abilities.update) return;
@@ -91,7 +100,7 @@ export function OutlineTree({ sections, topics, members, workspace, onMove, onAc
     moveBy(section, kind);
   }
 
-  const canDrag = sections.some((s) => s.abilities.update);
+  const canDrag = allowMoves && sections.some((s) => s.abilities.update);
   const { dragAndDropHooks } = useDragAndDrop<OutlineNode>({
     getItems: (keys) =>
       [...keys].map((key) => ({ 'text/plain': byId.get(String(key))?.title ?? '', 'application/x-konvent-section': String(key) })),
@@ -129,6 +138,8 @@ export function OutlineTree({ sections, topics, members, workspace, onMove, onAc
       workspace={workspace}
       topicTitle={topicTitle(node.section.topicId)}
       assigneeName={memberName(node.section.assigneeId)}
+      editorName={memberName(node.section.lastEditedById)}
+      allowMoves={allowMoves}
       onMove={moveBy}
       onAction={onAction}
     >
@@ -139,6 +150,9 @@ export function OutlineTree({ sections, topics, members, workspace, onMove, onAc
   return (
     <div ref={wrapper} onKeyDownCapture={onKeyDownCapture}>
       <Tree
+        // Tree calls its drag-and-drop hooks only when it has them: switching them on or off
+        // (a filter) must mount a fresh tree, or React sees a different hook order.
+        key={canDrag ? 'movable' : 'static'}
         aria-label={t('outline.treeLabel')}
         className="k-tree"
         items={tree}
@@ -146,7 +160,7 @@ export function OutlineTree({ sections, topics, members, workspace, onMove, onAc
         onExpandedChange={(keys) => setCollapsed(new Set(sections.filter((s) => !keys.has(s.id)).map((s) => s.id as Key)))}
         onAction={(key) => void navigate(`/a/${workspace.id}/bericht/${String(key)}`)}
         dragAndDropHooks={canDrag ? dragAndDropHooks : undefined}
-        renderEmptyState={() => <p className="k-empty">{t('outline.empty')}</p>}
+        renderEmptyState={() => <p className="k-empty">{visibleIds ? t('outline.filterEmpty') : t('outline.empty')}</p>}
       >
         {renderItem}
       </Tree>
@@ -159,12 +173,14 @@ interface RowProps {
   workspace: WorkspaceJSON;
   topicTitle: string | undefined;
   assigneeName: string | undefined;
+  editorName: string | undefined;
+  allowMoves: boolean;
   onMove: (section: SectionJSON, kind: MoveKind) => void;
   onAction: Props['onAction'];
   children: React.ReactNode;
 }
 
-function OutlineRow({ node, workspace, topicTitle, assigneeName, onMove, onAction, children }: RowProps) {
+function OutlineRow({ node, workspace, topicTitle, assigneeName, editorName, allowMoves, onMove, onAction, children }: RowProps) {
   const { t, i18n } = useTranslation();
   const s = node.section;
   const canUpdate = s.abilities.update;
@@ -198,7 +214,22 @@ function OutlineRow({ node, workspace, topicTitle, assigneeName, onMove, onActio
               {assigneeName ? <span className="k-tree__assignee">{assigneeName}</span> : null}
               {s.dueDate ? (
                 <span className={overdue ? 'k-tree__due k-tree__due--overdue' : 'k-tree__due'}>
+                  {overdue ? (
+                    <span className="k-tree__overdue-icon" aria-hidden="true">
+                      !
+                    </span>
+                  ) : null}
                   {t('outline.dueShort', { date: formatDate(s.dueDate, i18n.language) })}
+                  {/* The word, not only the colour, says it is late. */}
+                  {overdue ? <strong className="k-tree__overdue-word">{t('outline.overdue')}</strong> : null}
+                </span>
+              ) : null}
+              <span className="k-tree__words">{t('outline.words', { count: s.wordCount })}</span>
+              {s.lastEditedAt ? (
+                <span className="k-tree__edited">
+                  {editorName
+                    ? t('outline.lastEditedBy', { name: editorName, when: formatRelative(s.lastEditedAt, i18n.language) })
+                    : t('outline.lastEdited', { when: formatRelative(s.lastEditedAt, i18n.language) })}
                 </span>
               ) : null}
             </span>
@@ -228,6 +259,8 @@ function OutlineRow({ node, workspace, topicTitle, assigneeName, onMove, onActio
                       <MenuItem id="assign" className="k-menu__item">
                         {t('outline.assign')}
                       </MenuItem>
+                      {allowMoves ? (
+                        <>
                       <Separator className="k-menu__separator" />
                       <MenuItem id="up" className="k-menu__item">
                         {t('outline.moveUp')} <kbd className="k-kbd">Alt+↑</kbd>
@@ -241,6 +274,8 @@ function OutlineRow({ node, workspace, topicTitle, assigneeName, onMove, onActio
                       <MenuItem id="outdent" className="k-menu__item">
                         {t('outline.outdent')} <kbd className="k-kbd">Alt+←</kbd>
                       </MenuItem>
+                        </>
+                      ) : null}
                     </>
                   ) : null}
                   {canCreateChild ? (

@@ -156,3 +156,26 @@ export function applyMove(sections: SectionJSON[], id: string, target: MoveTarge
   });
   return readingOrder(next);
 }
+
+/**
+ * The ids to show when only some sections match a filter: the matches and all their
+ * ancestors, so a match keeps its place in the outline.
+ */
+export function visibleWithAncestors(sections: SectionJSON[], matches: (s: SectionJSON) => boolean): Set<string> {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const visible = new Set<string>();
+  for (const s of sections) {
+    if (!matches(s)) continue;
+    let current: SectionJSON | undefined = s;
+    while (current && !visible.has(current.id)) {
+      visible.add(current.id);
+      current = current.parentId ? byId.get(current.parentId) : undefined;
+    }
+  }
+  return visible;
+}
+
+/** Prunes a tree to the visible ids (keeps the nodes' levels). */
+export function pruneTree(nodes: OutlineNode[], visible: Set<string>): OutlineNode[] {
+  return nodes.filter((n) => visible.has(n.id)).map((n) => ({ ...n, children: pruneTree(n.children, visible) }));
+}
