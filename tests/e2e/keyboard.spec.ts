@@ -18,7 +18,9 @@ async function focusIsVisible(page: Page): Promise<boolean> {
 async function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
+    // An input is named by its <label>; everything else here by aria-label or its text.
+    const input = el instanceof HTMLInputElement ? el : null;
+    return (el?.getAttribute('aria-label') ?? input?.labels?.[0]?.textContent ?? el?.textContent ?? '').trim();
   });
 }
 
@@ -33,7 +35,7 @@ test('keyboard alone: skip link, header, navigation and main, each with a visibl
   expect(await focusIsVisible(page)).toBe(true);
 
   // Then the header and the main navigation in reading order, every stop visibly focused.
-  const expected = ['Konvent', demo.workspace, 'Benutzermenü', 'Übersicht', 'Bericht', 'Fokusthemen', 'Mitglieder'];
+  const expected = ['Konvent', demo.workspace, 'Im Arbeitskreis suchen', 'Benachrichtigungen', 'Benutzermenü', 'Übersicht', 'Bericht', 'Fokusthemen', 'Mitglieder'];
   for (const name of expected) {
     await page.keyboard.press('Tab');
     expect(await focusedName(page)).toContain(name);
