@@ -46,3 +46,18 @@ export function KernDialog({ title, isOpen, onOpenChange, role = 'dialog', child
 export function DialogFooter({ children }: { children: ReactNode }) {
   return <div className="kern-dialog__footer k-dialog__footer">{children}</div>;
 }
+
+/** The footer of a form dialog: Cancel, and the submit button that says so while saving. */
+export function FormDialogButtons({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <DialogFooter>
+      <button type="button" className="kern-btn kern-btn--secondary" onClick={onCancel}>
+        <span className="kern-label">{t('app.cancel')}</span>
+      </button>
+      <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
+        <span className="kern-label">{busy ? t('app.saving') : submitLabel}</span>
+      </button>
+    </DialogFooter>
+  );
+}

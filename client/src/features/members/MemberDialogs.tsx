@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { keys } from '../../api/queries';
 import { useAnnounce } from '../../components/Announcer';
 import { CopyField } from '../../components/CopyField';
-import { DialogFooter, KernDialog } from '../../components/Dialog';
+import { DialogFooter, FormDialogButtons, KernDialog } from '../../components/Dialog';
 import { Alert } from '../../components/feedback';
 import { errorText } from '../../components/errors';
 import { SelectField, TextField } from '../../components/Field';
@@ -160,14 +160,7 @@ export function CreateMemberDialog({ workspaceId, onClose }: { workspaceId: stri
                 {error}
               </Alert>
             ) : null}
-            <DialogFooter>
-              <button type="button" className="kern-btn kern-btn--secondary" onClick={close}>
-                <span className="kern-label">{t('app.cancel')}</span>
-              </button>
-              <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
-                <span className="kern-label">{busy ? t('app.saving') : t('members.create')}</span>
-              </button>
-            </DialogFooter>
+            <FormDialogButtons busy={busy} submitLabel={t('members.create')} onCancel={close} />
           </form>
         )
       }

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits, type MemberJSON, type SectionJSON, type TopicJSON, type UpdateSectionInput } from '@konvent/shared';
-import { DialogFooter, KernDialog } from '../../components/Dialog';
+import { FormDialogButtons, KernDialog } from '../../components/Dialog';
 import { Alert } from '../../components/feedback';
 import { errorText } from '../../components/errors';
 import { SelectField, TextField } from '../../components/Field';
@@ -50,14 +50,7 @@ export function TitleDialog({ heading, initial, submitLabel, onSubmit, onClose }
             autoFocus
             error={error}
           />
-          <DialogFooter>
-            <button type="button" className="kern-btn kern-btn--secondary" onClick={close}>
-              <span className="kern-label">{t('app.cancel')}</span>
-            </button>
-            <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
-              <span className="kern-label">{busy ? t('app.saving') : submitLabel}</span>
-            </button>
-          </DialogFooter>
+          <FormDialogButtons busy={busy} submitLabel={submitLabel} onCancel={close} />
         </form>
       )}
     </KernDialog>
@@ -123,14 +116,7 @@ export function AssignDialog({ section, topics, members, onSubmit, onClose }: As
               {error}
             </Alert>
           ) : null}
-          <DialogFooter>
-            <button type="button" className="kern-btn kern-btn--secondary" onClick={close}>
-              <span className="kern-label">{t('app.cancel')}</span>
-            </button>
-            <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
-              <span className="kern-label">{busy ? t('app.saving') : t('app.save')}</span>
-            </button>
-          </DialogFooter>
+          <FormDialogButtons busy={busy} submitLabel={t('app.save')} onCancel={close} />
         </form>
       )}
     </KernDialog>

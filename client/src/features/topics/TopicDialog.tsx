@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { limits, type TopicJSON } from '@konvent/shared';
 import { api } from '../../api/client';
 import { useAnnounce } from '../../components/Announcer';
-import { DialogFooter, KernDialog } from '../../components/Dialog';
+import { FormDialogButtons, KernDialog } from '../../components/Dialog';
 import { Alert } from '../../components/feedback';
 import { errorText } from '../../components/errors';
 import { TextField } from '../../components/Field';
@@ -68,14 +68,7 @@ export function TopicDialog({ workspaceId, topic, onClose, onSaved }: Props) {
               {error}
             </Alert>
           ) : null}
-          <DialogFooter>
-            <button type="button" className="kern-btn kern-btn--secondary" onClick={close}>
-              <span className="kern-label">{t('app.cancel')}</span>
-            </button>
-            <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
-              <span className="kern-label">{busy ? t('app.saving') : t('app.save')}</span>
-            </button>
-          </DialogFooter>
+          <FormDialogButtons busy={busy} submitLabel={t('app.save')} onCancel={close} />
         </form>
       )}
     </KernDialog>
