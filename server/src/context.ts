@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { Db } from '@konvent/db';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import type { PresenceRegistry } from './presence/registry';
 import type { Realtime } from './realtime/realtime';
 
 export interface AppContext {
@@ -12,6 +13,8 @@ export interface AppContext {
   realtime: Realtime;
   /** Hooks the collab server registers so permission changes reach open connections. */
   collab: CollabHooks;
+  /** Who is in which section now; fed by the collab server's connections. */
+  presence: PresenceRegistry;
 }
 
 export interface CollabHooks {

@@ -12,8 +12,10 @@ import { attachCollab } from './collab/collabServer';
 import type { Config } from './config';
 import type { AppContext, CollabHooks } from './context';
 import { createLogger, type Logger } from './logger';
+import { PresenceRegistry } from './presence/registry';
 import { attachRealtime } from './realtime/io';
 import { createRealtime } from './realtime/realtime';
+import { broadcastPresence } from './routes/presence/broadcast';
 
 export interface KonventServer {
   ctx: AppContext;
@@ -41,8 +43,13 @@ export function createKonventServer(config: Config, options: CreateServerOptions
   const db = options.db ?? openDatabase(config.databasePath);
   // Filled in by the collab server once the HTTP server exists (below).
   const collabHooks: CollabHooks = { permissionsChanged: () => {}, liveDocument: () => undefined };
+  // A section's people go out at most once per 250 ms: a join storm is one event.
+  const presence = new PresenceRegistry({
+    coalesceMs: 250,
+    onSettled: (workspaceId, sectionId, users) => broadcastPresence(ctx, workspaceId, sectionId, users),
+  });
   // The realtime emitter reads `io` lazily: it is created below, after the HTTP server.
-  const ctx: AppContext = { db, config, logger, realtime: createRealtime(() => io), collab: collabHooks };
+  const ctx: AppContext = { db, config, logger, realtime: createRealtime(() => io), collab: collabHooks, presence };
   const app = createApp(ctx);
   const httpServer = createHttpServer(app);
   // destroyUpgrade: false — engine.io must leave /collab upgrades to the collab server.
@@ -51,8 +58,9 @@ export function createKonventServer(config: Config, options: CreateServerOptions
   const collab = attachCollab(ctx, httpServer);
   collabHooks.permissionsChanged = collab.permissionsChanged;
   collabHooks.liveDocument = collab.liveDocument;
-  // Closed first on shutdown: flushes every co-edited document before the database closes.
-  const attachments: Attachment[] = [collab];
+  // Closed in reverse order. The collab server first: it flushes every co-edited document
+  // before the database closes; then presence drops the settles its closing connections queued.
+  const attachments: Attachment[] = [{ close: async () => presence.close() }, collab];
 
   let closing: Promise<void> | undefined;
   return {

@@ -104,6 +104,11 @@ export const Events = {
   CommentDeleted: 'comment.deleted',
   /** To the user room: `{ ids, unreadCount }` after marking read, so every open tab agrees. */
   NotificationsRead: 'notification.read',
+  /**
+   * To the workspace room: `{ workspaceId, sectionId, users }` (PresenceUpdatedEvent) when the
+   * set of people with a co-editing connection to a section changed; coalesced per section.
+   */
+  PresenceUpdated: 'presence.updated',
 } as const;
 
 export const rooms = {

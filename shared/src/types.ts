@@ -308,3 +308,21 @@ export interface SearchResultJSON {
   topicId: string | null;
   topicTitle: string | null;
 }
+
+/** Someone with an open co-editing connection (one entry per person, however many tabs). */
+export interface PresentUserJSON {
+  id: string;
+  name: string;
+}
+
+/** Who is in one section right now: `GET /api/workspaces/:workspaceId/presence` lists these. */
+export interface SectionPresenceJSON {
+  sectionId: string;
+  /** Sorted by name; never empty in the list (a section nobody is in is left out). */
+  users: PresentUserJSON[];
+}
+
+/** `presence.updated`: the section's people after the change; `users` is empty when the last one left. */
+export interface PresenceUpdatedEvent extends SectionPresenceJSON {
+  workspaceId: string;
+}

@@ -156,6 +156,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
   function connect(ws: WebSocket, grant: Grant): void {
     const conn = new Connection(ws, grant);
     connections.add(conn);
+    ctx.presence.joined(grant);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       conn.lastReceivedAt = Date.now();
       receive(conn, data, isBinary);
@@ -166,6 +167,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     ws.on('close', () => {
       conn.closed = true;
       connections.delete(conn);
+      ctx.presence.left(grant);
       const doc = registry.get(grant.docName);
       if (doc && doc.connections.has(conn)) {
         doc.removeConnection(conn);

@@ -12,6 +12,7 @@ import { topicsRouter } from './topics/index';
 import { workspacesRouter } from './workspaces/index';
 import { commentsRouter } from './comments/index';
 import { notificationsRouter } from './notifications/index';
+import { presenceRouter } from './presence/index';
 import { searchRouter } from './search/index';
 import { threadsRouter } from './threads/index';
 
@@ -27,5 +28,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(activityRouter(ctx));
   router.use(contentRouter(ctx));
   router.use(threadsRouter(ctx), commentsRouter(ctx), notificationsRouter(ctx), searchRouter(ctx));
+  router.use(presenceRouter(ctx));
   return router;
 }
