@@ -26,6 +26,8 @@ export const keys = {
   members: (id: string) => ['workspace', id, 'members'] as const,
   topics: (id: string) => ['workspace', id, 'topics'] as const,
   section: (id: string) => ['section', id] as const,
+  /** Who is in which section now; kept live by `presence.updated` (features/outline/presence.ts). */
+  presence: (id: string) => ['workspace', id, 'presence'] as const,
   tokens: ['tokens'] as const,
   // Per person, across working groups: not under 'workspace', so workspace invalidations leave it alone.
   notifications: ['notifications'] as const,

@@ -10,6 +10,7 @@ import { io } from 'socket.io-client';
 import { Events, type NotificationJSON, type NotificationsReadEvent } from '@konvent/shared';
 import { keys } from '../api/queries';
 import { addNotification, applyRead } from '../features/notifications/api';
+import { subscribePresence } from '../features/outline/presence';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
@@ -76,7 +77,11 @@ export function RealtimeProvider({ userId, children }: { userId: string | null; 
       void queryClient.invalidateQueries({ queryKey: ['workspace'] });
     });
 
+    // Who is in which section: the payload goes into the cache; refetched after a reconnect.
+    const stopPresence = subscribePresence(socket, queryClient);
+
     return () => {
+      stopPresence();
       socket.removeAllListeners();
       socket.io.off('reconnect_attempt', onReconnecting);
       socket.io.off('reconnect', onReconnect);

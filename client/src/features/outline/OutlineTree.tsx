@@ -25,6 +25,7 @@ import { limits, type MemberJSON, type SectionJSON, type TopicJSON, type Workspa
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatRelative, isOverdue } from '../../components/format';
 import { buildTree, dropTarget, pruneTree, keyboardMoveTarget, type MoveKind, type MoveTarget, type OutlineNode } from './model';
+import { SectionPresence } from './SectionPresence';
 import './OutlineTree.css';
 
 export type RowAction = 'open' | 'rename' | 'createChild' | 'assign' | 'delete' | MoveKind;
@@ -232,6 +233,7 @@ function OutlineRow({ node, workspace, topicTitle, assigneeName, editorName, all
                     : t('outline.lastEdited', { when: formatRelative(s.lastEditedAt, i18n.language) })}
                 </span>
               ) : null}
+              <SectionPresence workspaceId={workspace.id} sectionId={s.id} />
             </span>
             {hasActions ? (
             <MenuTrigger>
