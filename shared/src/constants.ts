@@ -129,6 +129,14 @@ export const COLLAB_FIELD = 'default';
 /** Name of the HttpOnly login session cookie. */
 export const SESSION_COOKIE = 'konvent_session';
 
+/**
+ * A mention in a comment body, `@[Name](user:<id>)`: group 1 the name, group 2 the user id.
+ * A new RegExp each call, because global patterns carry their position between uses.
+ */
+export function mentionPattern(): RegExp {
+  return /@\[([^[\]\n]{1,200})\]\(user:([A-Za-z0-9_-]{1,64})\)/g;
+}
+
 /** Limits of comment threads, beside `limits.commentMax` for the body. */
 export const commentLimits = {
   /** The quoted passage stored with a thread's anchor. */

@@ -28,6 +28,8 @@ export const keys = {
   section: (id: string) => ['section', id] as const,
   /** Who is in which section now; kept live by `presence.updated` (features/outline/presence.ts). */
   presence: (id: string) => ['workspace', id, 'presence'] as const,
+  /** Under the workspace: comment events name the workspace and the section. */
+  threads: (workspaceId: string, sectionId: string) => ['workspace', workspaceId, 'threads', sectionId] as const,
   tokens: ['tokens'] as const,
   // Per person, across working groups: not under 'workspace', so workspace invalidations leave it alone.
   notifications: ['notifications'] as const,

@@ -1,15 +1,23 @@
 /**
  * The page's h1 and document title. The heading takes focus after a client-side navigation
- * so screen-reader users hear where they are (the skip link stays the first tab stop).
+ * to another path, so screen-reader users hear where they are (the skip link stays the first
+ * tab stop). A change of the query string alone (a filter, `?thread=`) keeps the focus where
+ * the person is working.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useNavigationType } from 'react-router';
+import { useLocation, useNavigationType } from 'react-router';
 
 let firstRender = true;
 
 export function PageTitle({ children, title, actions }: { children: string; title?: string; actions?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const navigationType = useNavigationType();
+  const { pathname } = useLocation();
+  // Read by the focus effect, which must run on a new path only, not on a new navigation type.
+  const scrollOnFocus = useRef(true);
+  useEffect(() => {
+    scrollOnFocus.current = navigationType !== 'POP';
+  });
   useEffect(() => {
     document.title = `${title ?? children} – Konvent`;
   }, [children, title]);
@@ -18,8 +26,8 @@ export function PageTitle({ children, title, actions }: { children: string; titl
       firstRender = false;
       return;
     }
-    ref.current?.focus({ preventScroll: navigationType === 'POP' });
-  }, [navigationType]);
+    ref.current?.focus({ preventScroll: !scrollOnFocus.current });
+  }, [pathname]);
   return (
     <div className="k-page-head">
       <h1 className="kern-heading-large k-page-title" tabIndex={-1} ref={ref}>

@@ -1,5 +1,6 @@
 /** /a/:workspaceId/bericht/:sectionId: breadcrumbs, the section's facts, and the editor. */
-import { Link, useParams } from 'react-router';
+import { useCallback, useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SectionJSON } from '@konvent/shared';
 import { ApiError } from '../api/client';
@@ -9,6 +10,8 @@ import { ErrorAlert, Loading } from '../components/feedback';
 import { formatDate, isOverdue } from '../components/format';
 import { PageTitle } from '../components/PageTitle';
 import { StatusBadge } from '../components/StatusBadge';
+import { CommentBridge } from '../features/comments/bridge';
+import { CommentPanel } from '../features/comments/CommentPanel';
 import { SectionEditor } from '../features/editor/SectionEditor';
 import { NotFoundPage } from './NotFoundPage';
 import './SectionPage.css';
@@ -34,6 +37,23 @@ export default function SectionPage() {
   const outline = useSections(workspace.id);
   const topics = useTopics(workspace.id);
   const members = useMembers(workspace.id);
+  // One bridge per section: it outlives editor sessions (a change of mode) but not the section.
+  const bridge = useMemo(() => new CommentBridge(), [sectionId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requestedThreadId = searchParams.get('thread');
+  const onActiveThread = useCallback(
+    (threadId: string | null) =>
+      setSearchParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (threadId) next.set('thread', threadId);
+          else next.delete('thread');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearchParams],
+  );
 
   if (section.isPending) return <Loading />;
   if (section.isError) {
@@ -93,7 +113,19 @@ export default function SectionPage() {
           <dd>{s.wordCount}</dd>
         </div>
       </dl>
-      <SectionEditor key={s.id} section={s} workspace={workspace} me={me} />
+      <div className="k-section-layout">
+        <div className="k-section-layout__main">
+          <SectionEditor key={s.id} section={s} workspace={workspace} me={me} comments={bridge} />
+        </div>
+        <CommentPanel
+          key={s.id}
+          workspace={workspace}
+          section={s}
+          bridge={bridge}
+          requestedThreadId={requestedThreadId}
+          onActiveChange={onActiveThread}
+        />
+      </div>
     </div>
   );
 }

@@ -65,6 +65,15 @@ export function RealtimeProvider({ userId, children }: { userId: string | null; 
         void queryClient.invalidateQueries({ queryKey: keys.me });
       });
     }
+    // Comment events carry the section: refetch that section's threads (and the activity feed).
+    const commentEvents = [Events.CommentCreated, Events.CommentUpdated, Events.CommentDeleted, Events.ThreadUpdated, Events.ThreadDeleted];
+    for (const name of commentEvents) {
+      socket.on(name, (payload: { workspaceId?: string; sectionId?: string } | undefined) => {
+        if (!payload?.workspaceId || !payload.sectionId) return;
+        void queryClient.invalidateQueries({ queryKey: keys.threads(payload.workspaceId, payload.sectionId) });
+        void queryClient.invalidateQueries({ queryKey: keys.dashboard(payload.workspaceId) });
+      });
+    }
     // User room: the payload is the finished presenter JSON, so it goes straight into the cache
     // (the bell announces a new one; refetching would lose which one is new).
     socket.on(Events.NotificationCreated, (payload: NotificationJSON) => addNotification(queryClient, payload));

@@ -8,6 +8,8 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { COLLAB_FIELD, editorExtensions } from '@konvent/shared/editor-schema';
+import type { CommentBridge } from '../comments/bridge';
+import { CommentHighlights } from '../comments/CommentHighlights';
 import { LinkDialog } from './LinkDialog';
 import type { CaretUser } from './Presence';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -44,9 +46,11 @@ export interface EditorSurfaceProps {
   showToolbar: boolean;
   /** Rendered between toolbar row and text: status and presence. */
   meta: ReactNode;
+  /** The section page's comment panel: highlights, and where the editor is. */
+  comments?: CommentBridge;
 }
 
-export function EditorSurface({ session, user, title, editable, showToolbar, meta }: EditorSurfaceProps) {
+export function EditorSurface({ session, user, title, editable, showToolbar, meta, comments }: EditorSurfaceProps) {
   const { t } = useEditorTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
 
@@ -55,8 +59,9 @@ export function EditorSurface({ session, user, title, editable, showToolbar, met
       ...editorExtensions(),
       Collaboration.configure({ document: session.ydoc, field: COLLAB_FIELD }),
       CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+      CommentHighlights.configure({ bridge: comments ?? null }),
     ],
-    [session, user],
+    [session, user, comments],
   );
   const editor = useEditor({
     extensions,
@@ -101,6 +106,12 @@ export function EditorSurface({ session, user, title, editable, showToolbar, met
     editor.setEditable(editable);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (!editor || !comments) return;
+    comments.attach(editor);
+    return () => comments.detach(editor);
+  }, [editor, comments]);
 
   // The title can change while the section is open (renamed by a lead).
   useEffect(() => {

@@ -13,6 +13,7 @@ import { useCallback, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SectionJSON, UserJSON, WorkspaceJSON } from '@konvent/shared';
 import { api } from '../../api/client';
+import type { CommentBridge } from '../comments/bridge';
 import { keys } from '../../api/queries';
 import { loginPath } from '../../app/session';
 import { colorForUser } from './colors';
@@ -27,13 +28,15 @@ export interface SectionEditorProps {
   section: SectionJSON;
   workspace: WorkspaceJSON;
   me: UserJSON;
+  /** The page's comment panel, if it has one. */
+  comments?: CommentBridge;
 }
 
 function currentPath(): string {
   return `${location.pathname}${location.search}${location.hash}`;
 }
 
-export function SectionEditor({ section: given, workspace, me }: SectionEditorProps) {
+export function SectionEditor({ section: given, workspace, me, comments }: SectionEditorProps) {
   const queryClient = useQueryClient();
   // After a 4509 the section is re-read here as well as through react-query, so the mode
   // is right even if the page holds the section some other way. A newer prop wins.
@@ -57,6 +60,7 @@ export function SectionEditor({ section: given, workspace, me }: SectionEditorPr
       section={section}
       workspace={workspace}
       me={me}
+      comments={comments}
       writable={writable}
       onPermissionsChanged={onPermissionsChanged}
     />
@@ -68,7 +72,7 @@ interface CollabEditorProps extends SectionEditorProps {
   onPermissionsChanged: () => void;
 }
 
-function CollabEditor({ section, workspace, me, writable, onPermissionsChanged }: CollabEditorProps) {
+function CollabEditor({ section, workspace, me, comments, writable, onPermissionsChanged }: CollabEditorProps) {
   const [user] = useState(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }));
   const { session, state } = useCollabSession({
     sectionId: section.id,
@@ -92,6 +96,7 @@ function CollabEditor({ section, workspace, me, writable, onPermissionsChanged }
           title={section.title}
           editable={writable}
           showToolbar={writable}
+          comments={comments}
           meta={
             <>
               <ConnectionStatus state={state} />

@@ -3,8 +3,7 @@
  * instance, so the editor ships its strings without touching the app's resource files.
  * `useEditorTranslation()` is the only way editor components get `t`.
  */
-import i18next, { type i18n as I18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { featureNamespace } from '../../i18n/featureNamespace';
 
 export const EDITOR_NS = 'editor';
 
@@ -188,19 +187,4 @@ const en: Resources = {
   },
 };
 
-/** Idempotent: adds the editor namespace to an initialised i18next instance. */
-export function registerEditorResources(instance: I18n): void {
-  if (!instance.isInitialized && !instance.store) return;
-  if (!instance.hasResourceBundle('de', EDITOR_NS)) instance.addResourceBundle('de', EDITOR_NS, de, true, false);
-  if (!instance.hasResourceBundle('en', EDITOR_NS)) instance.addResourceBundle('en', EDITOR_NS, en, true, false);
-}
-
-// The app initialises the shared instance in client/src/i18n; register as soon as it is ready.
-if (i18next.isInitialized) registerEditorResources(i18next);
-else i18next.on('initialized', () => registerEditorResources(i18next));
-
-export function useEditorTranslation() {
-  const result = useTranslation(EDITOR_NS);
-  registerEditorResources(result.i18n);
-  return result;
-}
+export const useEditorTranslation = featureNamespace(EDITOR_NS, de, en);
