@@ -5,38 +5,13 @@
  * resolve/reopen arrive live; the quote jumps to the passage; deleting the passage leaves the
  * thread listed as detached. A `?thread=` link opens the thread; a guest reads and cannot write.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { ThreadJSON } from '@konvent/shared';
 import { seriousViolations } from './helpers';
-import {
-  apiAs,
-  editorText,
-  findCoEditingScene,
-  guestEmail,
-  marker,
-  openSection,
-  sectionPath,
-  signIn,
-  typeAtEnd,
-  typeAtStart,
-  type CoEditingScene,
-} from './support/editor';
+import { apiAs, editorText, guestEmail, marker, openAs, sectionPath, sharedScene, typeAtEnd, typeAtStart } from './support/editor';
 
-let scenePromise: Promise<CoEditingScene> | undefined;
-function scene(baseURL: string | undefined): Promise<CoEditingScene> {
-  if (!baseURL) throw new Error('the Playwright config must set baseURL');
-  scenePromise ??= findCoEditingScene(baseURL);
-  return scenePromise;
-}
-
-async function openAs(browser: Browser, baseURL: string | undefined, email: string, path: string): Promise<Page> {
-  // Wide enough for the panel beside the text (it folds away below 1100 px).
-  const context = await browser.newContext({ baseURL, locale: 'de-DE', viewport: { width: 1400, height: 900 } });
-  await signIn(context, email);
-  const page = await context.newPage();
-  await openSection(page, path);
-  return page;
-}
+/** Wide enough for the panel beside the text (it folds away below 1100 px). */
+const wide = { width: 1400, height: 900 };
 
 const panel = (page: Page) => page.getByRole('complementary', { name: /^Kommentare/ });
 const threadCard = (page: Page, text: string) => panel(page).getByRole('article').filter({ hasText: text });
@@ -54,10 +29,10 @@ test.describe('comments', () => {
     browser,
     baseURL,
   }) => {
-    const s = await scene(baseURL);
+    const s = await sharedScene(baseURL);
     const [first, second] = s.writers;
-    const a = await openAs(browser, baseURL, first.email, sectionPath(s));
-    const b = await openAs(browser, baseURL, second.email, sectionPath(s));
+    const a = await openAs(browser, baseURL, first.email, sectionPath(s), wide);
+    const b = await openAs(browser, baseURL, second.email, sectionPath(s), wide);
     try {
       const word = marker('Absatzwort');
       await typeAndSelect(a, word);
@@ -151,8 +126,8 @@ test.describe('comments', () => {
     browser,
     baseURL,
   }) => {
-    const s = await scene(baseURL);
-    const a = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s));
+    const s = await sharedScene(baseURL);
+    const a = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s), wide);
     let threadId = '';
     try {
       const word = marker('Tastatur');
@@ -178,7 +153,7 @@ test.describe('comments', () => {
       await a.context().close();
     }
 
-    const guest = await openAs(browser, baseURL, guestEmail, `${sectionPath(s)}?thread=${threadId}`);
+    const guest = await openAs(browser, baseURL, guestEmail, `${sectionPath(s)}?thread=${threadId}`, wide);
     try {
       const card = panel(guest).locator(`[data-thread-id="${threadId}"]`);
       await expect(card).toBeFocused();

@@ -4,7 +4,7 @@
  * read what the editor shows. Everything is found through the API, never hard-coded, so
  * the tests follow the demo seed when it changes.
  */
-import { expect, request as playwrightRequest, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { ListResponse, MemberJSON, SectionJSON, TopicJSON, WorkspaceJSON } from '@konvent/shared';
 
 export const demoPassword = 'konvent-demo';
@@ -94,6 +94,29 @@ async function mayEdit(baseURL: string, email: string, sectionId: string): Promi
   } finally {
     await api.dispose();
   }
+}
+
+let scenePromise: Promise<CoEditingScene> | undefined;
+/** The co-editing scene, found once per worker and shared by its tests. */
+export function sharedScene(baseURL: string | undefined): Promise<CoEditingScene> {
+  if (!baseURL) throw new Error('the Playwright config must set baseURL');
+  scenePromise ??= findCoEditingScene(baseURL);
+  return scenePromise;
+}
+
+/** A new browser context signed in as `email`, with `path` open and synced. */
+export async function openAs(
+  browser: Browser,
+  baseURL: string | undefined,
+  email: string,
+  path: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'de-DE', ...(viewport ? { viewport } : {}) });
+  await signIn(context, email);
+  const page = await context.newPage();
+  await openSection(page, path);
+  return page;
 }
 
 export function sectionPath(scene: Pick<CoEditingScene, 'workspace' | 'section'>): string {

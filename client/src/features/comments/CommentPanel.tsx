@@ -7,27 +7,24 @@
  * On narrow screens the panel folds away behind its heading's button.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
-import { limits, type SectionJSON, type ThreadAnchorJSON, type ThreadJSON, type WorkspaceJSON } from '@konvent/shared';
+import { type SectionJSON, type ThreadAnchorJSON, type ThreadJSON, type WorkspaceJSON } from '@konvent/shared';
 import { useMembers } from '../../api/queries';
 import { useAnnounce } from '../../components/Announcer';
-import { errorText } from '../../components/errors';
-import { Alert, ErrorAlert, Loading } from '../../components/feedback';
+import { ErrorAlert, Loading } from '../../components/feedback';
 import { anchorFromSelection, resolveAnchor } from './anchors';
 import { useThreadActions, useThreads } from './api';
 import type { CommentBridge } from './bridge';
 import { useCommentsTranslation } from './i18n';
-import { MentionTextarea } from './MentionTextarea';
-import { toWire, type Mention } from './mentions';
+import { CommentForm } from './CommentForm';
+import type { Mention } from './mentions';
 import { ThreadCard } from './ThreadCard';
 import './CommentPanel.css';
 
 type Filter = 'open' | 'resolved' | 'all';
 
+/** A new comment being written: the passage it is on (null: the whole section). */
 interface Draft {
   anchor: ThreadAnchorJSON | null;
-  text: string;
-  mentions: Mention[];
 }
 
 export interface CommentPanelProps {
@@ -42,7 +39,6 @@ export interface CommentPanelProps {
 
 export function CommentPanel({ workspace, section, bridge, requestedThreadId, onActiveChange }: CommentPanelProps) {
   const { t } = useCommentsTranslation();
-  const { t: tApp } = useTranslation();
   const announce = useAnnounce();
   const threads = useThreads(workspace.id, section.id);
   const members = useMembers(workspace.id);
@@ -52,7 +48,6 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
   const [filter, setFilter] = useState<Filter>('open');
   const [activeId, setActiveId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [draftError, setDraftError] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -158,8 +153,7 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
   const startDraft = useCallback(() => {
     if (!section.abilities.comment) return;
     const anchor = editor ? anchorFromSelection(editor) : null;
-    setDraft({ anchor, text: '', mentions: [] });
-    setDraftError(null);
+    setDraft({ anchor });
     setExpanded(true);
   }, [editor, section.abilities.comment]);
 
@@ -190,26 +184,17 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
     editor.chain().setTextSelection(passage).scrollIntoView().focus().run();
   };
 
-  const submitDraft = async () => {
-    if (!draft || actions.create.isPending) return;
-    const body = toWire(draft.text, draft.mentions).trim();
-    if (!body) return;
-    setDraftError(null);
-    try {
-      const thread = await actions.create.mutateAsync({ body, anchor: draft.anchor });
-      setDraft(null);
-      if (filter === 'resolved') setFilter('open');
-      activate(thread.id);
-      showCard(thread.id, true);
-      announce(t('composer.saved'));
-    } catch (err) {
-      setDraftError(errorText(tApp, err));
-    }
+  const submitDraft = async (current: Draft, body: string) => {
+    const thread = await actions.create.mutateAsync({ body, anchor: current.anchor });
+    setDraft(null);
+    if (filter === 'resolved') setFilter('open');
+    activate(thread.id);
+    showCard(thread.id, true);
+    announce(t('composer.saved'));
   };
 
   const headingId = `comments-${section.id}`;
   const bodyId = `comments-body-${section.id}`;
-  const errorId = `comments-draft-error-${section.id}`;
   return (
     <aside className={`k-comments${expanded ? '' : ' k-comments--folded'}`} aria-labelledby={headingId}>
       <div className="k-comments__head">
@@ -241,59 +226,30 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
         )}
 
         {draft ? (
-          <form
+          <CommentForm
             className="k-comments__composer"
-            aria-label={t('composer.title')}
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submitDraft();
+            formLabel={t('composer.title')}
+            intro={
+              <p className="k-comments__composer-target">
+                {draft.anchor ? (
+                  <>
+                    {t('composer.onPassage')}: <q className="k-thread__quote-text">{draft.anchor.quote}</q>
+                  </>
+                ) : (
+                  t('composer.onSection')
+                )}
+              </p>
+            }
+            label={t('composer.label')}
+            sendLabel={t('composer.submit')}
+            cancelLabel={t('composer.cancel')}
+            people={people}
+            onSend={(body) => submitDraft(draft, body)}
+            onCancel={() => {
+              setDraft(null);
+              editor?.commands.focus();
             }}
-          >
-            <p className="k-comments__composer-target">
-              {draft.anchor ? (
-                <>
-                  {t('composer.onPassage')}: <q className="k-thread__quote-text">{draft.anchor.quote}</q>
-                </>
-              ) : (
-                t('composer.onSection')
-              )}
-            </p>
-            <MentionTextarea
-              label={t('composer.label')}
-              text={draft.text}
-              mentions={draft.mentions}
-              onChange={(text, mentions) => setDraft((d) => (d ? { ...d, text, mentions } : d))}
-              people={people}
-              onSubmit={() => void submitDraft()}
-              disabled={actions.create.isPending}
-              autoFocus
-              invalid={draftError !== null}
-              describedBy={draftError ? errorId : undefined}
-              maxLength={limits.commentMax}
-            />
-            {draftError ? (
-              <div id={errorId}>
-                <Alert tone="danger" live>
-                  {draftError}
-                </Alert>
-              </div>
-            ) : null}
-            <div className="k-comments__actions">
-              <button type="submit" className="kern-btn kern-btn--primary kern-btn--small" disabled={!draft.text.trim() || actions.create.isPending}>
-                <span className="kern-label">{t('composer.submit')}</span>
-              </button>
-              <button
-                type="button"
-                className="kern-btn kern-btn--tertiary kern-btn--small"
-                onClick={() => {
-                  setDraft(null);
-                  editor?.commands.focus();
-                }}
-              >
-                <span className="kern-label">{t('composer.cancel')}</span>
-              </button>
-            </div>
-          </form>
+          />
         ) : null}
 
         <fieldset className="k-comments__filter">

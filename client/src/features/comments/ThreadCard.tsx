@@ -5,17 +5,16 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { limits, type CommentJSON, type ThreadJSON } from '@konvent/shared';
+import type { CommentJSON, ThreadJSON } from '@konvent/shared';
 import { useAnnounce } from '../../components/Announcer';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorText } from '../../components/errors';
-import { Alert } from '../../components/feedback';
 import { formatDateTime, formatRelative } from '../../components/format';
 import { colorForUser } from '../editor/colors';
 import type { useThreadActions } from './api';
 import { useCommentsTranslation } from './i18n';
-import { MentionTextarea } from './MentionTextarea';
-import { parseBody, toEditable, toWire, type Mention } from './mentions';
+import { CommentForm } from './CommentForm';
+import { parseBody, type Mention } from './mentions';
 
 type Actions = ReturnType<typeof useThreadActions>;
 
@@ -135,91 +134,30 @@ export function ThreadCard({ thread, active, detached, people, actions, onActiva
 
 function ReplyForm({ thread, people, actions, onDone }: { thread: ThreadJSON; people: Mention[]; actions: Actions; onDone: () => void }) {
   const { t } = useCommentsTranslation();
-  const { t: tApp } = useTranslation();
   const announce = useAnnounce();
-  const [text, setText] = useState('');
-  const [mentions, setMentions] = useState<Mention[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const errorId = `reply-${thread.id}-error`;
-
-  const submit = async () => {
-    const body = toWire(text, mentions).trim();
-    if (!body || actions.reply.isPending) return;
-    setError(null);
-    try {
-      await actions.reply.mutateAsync({ threadId: thread.id, body });
-      announce(t('thread.replied'));
-      onDone();
-    } catch (err) {
-      setError(errorText(tApp, err));
-    }
-  };
-
   return (
-    <form
+    <CommentForm
       className="k-thread__reply"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
+      label={t('thread.replyLabel')}
+      sendLabel={t('thread.replySubmit')}
+      cancelLabel={t('composer.cancel')}
+      people={people}
+      onSend={async (body) => {
+        await actions.reply.mutateAsync({ threadId: thread.id, body });
+        announce(t('thread.replied'));
+        onDone();
       }}
-    >
-      <MentionTextarea
-        label={t('thread.replyLabel')}
-        text={text}
-        mentions={mentions}
-        onChange={(nextText, nextMentions) => {
-          setText(nextText);
-          setMentions(nextMentions);
-        }}
-        people={people}
-        onSubmit={() => void submit()}
-        disabled={actions.reply.isPending}
-        autoFocus
-        invalid={error !== null}
-        describedBy={error ? errorId : undefined}
-        maxLength={limits.commentMax}
-      />
-      {error ? (
-        <div id={errorId}>
-          <Alert tone="danger" live>
-            {error}
-          </Alert>
-        </div>
-      ) : null}
-      <div className="k-comments__actions">
-        <button type="submit" className="kern-btn kern-btn--primary kern-btn--small" disabled={!text.trim() || actions.reply.isPending}>
-          <span className="kern-label">{t('thread.replySubmit')}</span>
-        </button>
-        <button type="button" className="kern-btn kern-btn--tertiary kern-btn--small" onClick={onDone}>
-          <span className="kern-label">{t('composer.cancel')}</span>
-        </button>
-      </div>
-    </form>
+      onCancel={onDone}
+    />
   );
 }
 
 function CommentItem({ comment, people, actions }: { comment: CommentJSON; people: Mention[]; actions: Actions }) {
   const { t, i18n } = useCommentsTranslation();
-  const { t: tApp } = useTranslation();
   const announce = useAnnounce();
-  const [editing, setEditing] = useState<{ text: string; mentions: Mention[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const author = comment.authorName ?? t('item.unknownAuthor');
-
-  const save = async () => {
-    if (!editing) return;
-    const body = toWire(editing.text, editing.mentions).trim();
-    if (!body) return;
-    setError(null);
-    try {
-      await actions.editComment.mutateAsync({ commentId: comment.id, body });
-      setEditing(null);
-      announce(t('item.saved'));
-    } catch (err) {
-      setError(errorText(tApp, err));
-    }
-  };
 
   return (
     <div className="k-comment">
@@ -236,38 +174,19 @@ function CommentItem({ comment, people, actions }: { comment: CommentJSON; peopl
         {comment.editedAt ? <span className="k-comment__edited"> ({t('item.edited')})</span> : null}
       </p>
       {editing ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
+        <CommentForm
+          label={t('item.editLabel')}
+          sendLabel={t('item.save')}
+          cancelLabel={t('item.cancel')}
+          people={people}
+          initialBody={comment.body}
+          onSend={async (body) => {
+            await actions.editComment.mutateAsync({ commentId: comment.id, body });
+            setEditing(false);
+            announce(t('item.saved'));
           }}
-        >
-          <MentionTextarea
-            label={t('item.editLabel')}
-            text={editing.text}
-            mentions={editing.mentions}
-            onChange={(text, mentions) => setEditing({ text, mentions })}
-            people={people}
-            onSubmit={() => void save()}
-            disabled={actions.editComment.isPending}
-            autoFocus
-            invalid={error !== null}
-            maxLength={limits.commentMax}
-          />
-          {error ? (
-            <Alert tone="danger" live>
-              {error}
-            </Alert>
-          ) : null}
-          <div className="k-comments__actions">
-            <button type="submit" className="kern-btn kern-btn--primary kern-btn--small" disabled={!editing.text.trim() || actions.editComment.isPending}>
-              <span className="kern-label">{t('item.save')}</span>
-            </button>
-            <button type="button" className="kern-btn kern-btn--tertiary kern-btn--small" onClick={() => setEditing(null)}>
-              <span className="kern-label">{t('item.cancel')}</span>
-            </button>
-          </div>
-        </form>
+          onCancel={() => setEditing(false)}
+        />
       ) : (
         <p className="k-comment__body">
           {parseBody(comment.body).map((part, i) =>
@@ -284,7 +203,7 @@ function CommentItem({ comment, people, actions }: { comment: CommentJSON; peopl
       {!editing && (comment.abilities.edit || comment.abilities.delete) ? (
         <div className="k-comment__actions" role="group" aria-label={t('item.actions', { name: author })}>
           {comment.abilities.edit ? (
-            <button type="button" className="k-link-button" onClick={() => setEditing(toEditable(comment.body))}>
+            <button type="button" className="k-link-button" onClick={() => setEditing(true)}>
               {t('item.edit')}
             </button>
           ) : null}
