@@ -1,7 +1,7 @@
 /** /a/:workspaceId: progress per topic and status, the subgroups, what is due, recent activity. */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { sectionStatuses, type ActivityJSON, type DashboardJSON } from '@konvent/shared';
+import { sectionStatuses, type ActivityJSON, type DashboardJSON, type SectionStatus } from '@konvent/shared';
 import { useDashboard } from '../api/queries';
 import { useCurrentWorkspace } from '../app/session';
 import { EmptyState, ErrorAlert, Loading } from '../components/feedback';
@@ -148,7 +148,7 @@ function DashboardBody({ data, workspaceId }: { data: DashboardJSON; workspaceId
               <ul className="k-plain-list k-activity">
                 {data.recentActivity.map((a) => (
                   <li key={a.id}>
-                    <ActivityText activity={a} />
+                    <ActivityText activity={a} base={base} />
                     <time className="k-muted" dateTime={a.createdAt}>
                       {formatDateTime(a.createdAt, i18n.language)}
                     </time>
@@ -163,17 +163,57 @@ function DashboardBody({ data, workspaceId }: { data: DashboardJSON; workspaceId
   );
 }
 
-function ActivityText({ activity }: { activity: ActivityJSON }) {
+/** Where an entry leads: the section it is about, or the comment's thread in its section. */
+function activityLink(activity: ActivityJSON, base: string): string | null {
+  const data = activity.data ?? {};
+  if (activity.entityType === 'section' && activity.entityId && activity.action !== 'section.deleted') {
+    return `${base}/bericht/${activity.entityId}`;
+  }
+  if (activity.entityType === 'comment' && typeof data.sectionId === 'string') {
+    const thread = typeof data.threadId === 'string' ? `?thread=${encodeURIComponent(data.threadId)}` : '';
+    return `${base}/bericht/${data.sectionId}${thread}`;
+  }
+  return null;
+}
+
+function ActivityText({ activity, base }: { activity: ActivityJSON; base: string }) {
   const { t, i18n } = useTranslation();
   const actor = activity.actorName ?? t('dashboard.someone');
   // Audit actions are dotted (`section.moved`); i18next reads dots as nesting, so map them.
   const key = `activity.${activity.action.replace(/\./g, '_')}`;
-  const title = typeof activity.data?.title === 'string' ? activity.data.title : null;
+  const data = activity.data ?? {};
+  const title = typeof data.title === 'string' ? data.title : activity.action === 'section.renamed' && typeof data.to === 'string' ? data.to : null;
   const sentence = i18n.exists(key) ? t(key, { actor }) : t('activity.other', { actor, action: activity.action });
+  const isStatus = (v: unknown): v is SectionStatus => typeof v === 'string' && (sectionStatuses as readonly string[]).includes(v);
+  const change =
+    activity.action === 'section.status_changed' && isStatus(data.from) && isStatus(data.to)
+      ? t('activity.statusFromTo', { from: t(`status.${data.from}`), to: t(`status.${data.to}`) })
+      : null;
+  const link = activityLink(activity, base);
   return (
     <span>
       {sentence}
-      {title ? <>: „{title}“</> : null}
+      {title ? (
+        <>
+          : {link ? (
+            <Link to={link} className="kern-link">
+              „{title}“
+            </Link>
+          ) : (
+            <>„{title}“</>
+          )}
+        </>
+      ) : link ? (
+        <>
+          {' '}
+          (
+          <Link to={link} className="kern-link">
+            {t('activity.open')}
+          </Link>
+          )
+        </>
+      ) : null}
+      {change ? <> ({change})</> : null}
     </span>
   );
 }

@@ -79,7 +79,11 @@ export function RealtimeProvider({ userId, children }: { userId: string | null; 
     socket.on(Events.NotificationCreated, (payload: NotificationJSON) => addNotification(queryClient, payload));
     socket.on(Events.NotificationsRead, (payload: NotificationsReadEvent) => applyRead(queryClient, payload));
     // After a reconnect events may have been missed while offline.
-    const onReconnect = () => void queryClient.invalidateQueries({ queryKey: keys.notifications });
+    // Only what is on screen is refetched (invalidation refetches active queries only).
+    const onReconnect = () => {
+      void queryClient.invalidateQueries({ queryKey: keys.notifications });
+      void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+    };
     socket.io.on('reconnect', onReconnect);
     socket.on(Events.WorkspaceUpdated, () => {
       void queryClient.invalidateQueries({ queryKey: keys.workspaces });

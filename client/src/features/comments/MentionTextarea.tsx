@@ -97,50 +97,52 @@ export function MentionTextarea(props: MentionTextareaProps) {
       <label htmlFor={id} className="kern-label">
         {label}
       </label>
-      <textarea
-        ref={ref}
-        id={id}
-        className={`kern-form-input__input k-mention-field__input${invalid ? ' kern-form-input__input--error' : ''}`}
-        value={text}
-        rows={3}
-        maxLength={maxLength}
-        disabled={disabled}
-        // The person just asked to write here (Kommentieren, Bearbeiten).
-        autoFocus={autoFocus}
-        aria-invalid={invalid || undefined}
-        aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
-        aria-autocomplete="list"
-        aria-controls={open ? listId : undefined}
-        aria-activedescendant={active ? `${listId}-${active.userId}` : undefined}
-        onChange={(event) => {
-          onChange(event.target.value, mentions);
-          readQuery(event.target.value, event.target.selectionStart ?? event.target.value.length);
-        }}
-        onKeyDown={onKeyDown}
-        onClick={(event) => readQuery(text, event.currentTarget.selectionStart ?? text.length)}
-        onBlur={() => setQuery(null)}
-      />
-      {open ? (
-        <ul id={listId} role="listbox" aria-label={t('field.people')} className="k-mention-field__list">
-          {suggestions.map((person) => (
-            <li
-              key={person.userId}
-              id={`${listId}-${person.userId}`}
-              role="option"
-              aria-selected={person === active}
-              className="k-mention-field__option"
-              // mousedown, not click: the textarea must not lose focus (and close the list) first.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                take(person);
-              }}
-            >
-              <span className="k-mention-field__dot" style={{ backgroundColor: colorForUser(person.userId) }} aria-hidden="true" />
-              {person.name}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <div className="k-mention-field__box">
+        <textarea
+          ref={ref}
+          id={id}
+          className={`kern-form-input__input k-mention-field__input${invalid ? ' kern-form-input__input--error' : ''}`}
+          value={text}
+          rows={3}
+          maxLength={maxLength}
+          disabled={disabled}
+          // The person just asked to write here (Kommentieren, Bearbeiten).
+          autoFocus={autoFocus}
+          aria-invalid={invalid || undefined}
+          aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
+          aria-autocomplete="list"
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={active ? `${listId}-${active.userId}` : undefined}
+          onChange={(event) => {
+            onChange(event.target.value, mentions);
+            readQuery(event.target.value, event.target.selectionStart ?? event.target.value.length);
+          }}
+          onKeyDown={onKeyDown}
+          onClick={(event) => readQuery(text, event.currentTarget.selectionStart ?? text.length)}
+          onBlur={() => setQuery(null)}
+        />
+        {open ? (
+          <ul id={listId} role="listbox" aria-label={t('field.people')} className="k-mention-field__list">
+            {suggestions.map((person) => (
+              <li
+                key={person.userId}
+                id={`${listId}-${person.userId}`}
+                role="option"
+                aria-selected={person === active}
+                className="k-mention-field__option"
+                // mousedown, not click: the textarea must not lose focus (and close the list) first.
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  take(person);
+                }}
+              >
+                <span className="k-mention-field__dot" style={{ backgroundColor: colorForUser(person.userId) }} aria-hidden="true" />
+                {person.name}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       <p id={hintId} className="kern-hint k-mention-field__hint">
         {t('field.hint')}
       </p>
