@@ -168,3 +168,19 @@ test.describe('comments', () => {
     }
   });
 });
+
+test('at 768 px the comment panel folds away under the text and opens with its button; axe finds nothing serious', async ({ browser, baseURL }) => {
+  const s = await sharedScene(baseURL);
+  const page = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s), { width: 768, height: 1000 });
+  try {
+    const toggle = panel(page).getByRole('button', { name: 'Kommentare anzeigen' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel(page).getByRole('button', { name: 'Kommentieren' })).toBeHidden();
+    await toggle.click();
+    await expect(panel(page).getByRole('button', { name: 'Kommentare ausblenden' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(panel(page).getByRole('button', { name: 'Kommentieren' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});
