@@ -165,21 +165,40 @@ test.describe('section editor', () => {
   test('when the moderator sets the section final, the open editor turns read-only and says why', async ({ browser, baseURL }) => {
     const s = await scene(baseURL);
     const page = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s));
-    const moderator = await apiAs(baseURL!, moderatorEmail);
+    const moderatorPage = await openAs(browser, baseURL, moderatorEmail, sectionPath(s));
     const original = s.section.status;
     try {
       await expect(page.getByRole('toolbar', { name: 'Textformatierung' })).toBeVisible();
-      const res = await moderator.patch(`/api/sections/${s.section.id}`, { data: { status: 'final' } });
-      expect(res.status()).toBe(200);
+      // The writer, a plain member of the subgroup, is offered no status change.
+      await expect(page.getByRole('group', { name: 'Status ändern' })).toHaveCount(0);
+
+      // The moderator sets it final on the section page, after a question that says what follows.
+      const controls = moderatorPage.getByRole('group', { name: 'Status ändern' });
+      await controls.getByRole('button', { name: 'Als abgestimmt festlegen' }).click();
+      const confirm = moderatorPage.getByRole('alertdialog', { name: 'Abschnitt als abgestimmt festlegen?' });
+      await expect(confirm).toContainText('für alle schreibgeschützt');
+      await confirm.getByRole('button', { name: 'Festlegen und sperren' }).click();
+      await expect(confirm).toBeHidden();
+      await expect(moderatorPage.getByRole('status').filter({ hasText: `„${s.section.title}“ ist jetzt „Abgestimmt“.` })).toBeVisible();
+      await expect(moderatorPage.locator('.k-section-facts')).toContainText('Abgestimmt');
 
       // The server closes the connection with 4509; the editor re-reads the section.
       await expect(page.getByText('Dieser Abschnitt ist abgestimmt und gesperrt.')).toBeVisible();
       await expect(page.getByRole('toolbar')).toHaveCount(0);
       await expect(editorText(page)).toHaveAttribute('contenteditable', 'false');
       await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+
+      // Reopened by the moderator, the writer's editor is writable again.
+      await expect(controls.getByRole('button')).toHaveText(['Wieder öffnen', 'Zurück in den Entwurf']);
+      await controls.getByRole('button', { name: 'Wieder öffnen' }).click();
+      await expect(moderatorPage.locator('.k-section-facts')).toContainText('In Prüfung');
+      await expect(page.getByRole('toolbar', { name: 'Textformatierung' })).toBeVisible();
+      await expect(editorText(page)).toHaveAttribute('contenteditable', 'true');
     } finally {
+      const moderator = await apiAs(baseURL!, moderatorEmail);
       await moderator.patch(`/api/sections/${s.section.id}`, { data: { status: original } });
       await moderator.dispose();
+      await moderatorPage.context().close();
       await page.context().close();
     }
   });

@@ -13,6 +13,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { CommentBridge } from '../features/comments/bridge';
 import { CommentPanel } from '../features/comments/CommentPanel';
 import { SectionEditor } from '../features/editor/SectionEditor';
+import { StatusControl } from '../features/status/StatusControl';
 import { NotFoundPage } from './NotFoundPage';
 import './SectionPage.css';
 
@@ -91,6 +92,7 @@ export default function SectionPage() {
           <dt>{t('section.status')}</dt>
           <dd>
             <StatusBadge status={s.status} />
+            <StatusControl section={s} />
           </dd>
         </div>
         <div>

@@ -14,6 +14,7 @@ import { visibleWithAncestors } from './model';
 import { AssignDialog, TitleDialog } from './SectionDialogs';
 import { TrashView } from './TrashView';
 import { useOutlineActions } from './useOutlineActions';
+import { StatusChangeProvider } from '../status/StatusMenu';
 import './OutlinePage.css';
 
 type DialogState =
@@ -80,6 +81,7 @@ export function OutlinePage() {
           shown={visible?.size ?? sections.data.length}
           total={sections.data.length}
         />
+        <StatusChangeProvider workspaceId={workspace.id}>
         <OutlineTree
           sections={sections.data}
           visibleIds={visible}
@@ -89,6 +91,7 @@ export function OutlinePage() {
           onMove={(section, target) => actions.move.mutate({ id: section.id, target })}
           onAction={onRowAction}
         />
+        </StatusChangeProvider>
         </>
       )}
 

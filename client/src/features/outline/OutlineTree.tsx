@@ -23,6 +23,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { limits, type MemberJSON, type SectionJSON, type TopicJSON, type WorkspaceJSON } from '@konvent/shared';
 import { StatusBadge } from '../../components/StatusBadge';
+import { StatusSubmenu } from '../status/StatusMenu';
 import { formatDate, formatRelative, isOverdue } from '../../components/format';
 import { buildTree, dropTarget, pruneTree, keyboardMoveTarget, type MoveKind, type MoveTarget, type OutlineNode } from './model';
 import { SectionPresence } from './SectionPresence';
@@ -188,7 +189,7 @@ function OutlineRow({ node, workspace, topicTitle, assigneeName, editorName, all
   const overdue = s.status !== 'final' && isOverdue(s.dueDate);
   const canCreateChild = workspace.abilities.manageOutline && node.level < limits.outlineDepth;
   // Readers get no menu at all: opening is Enter or a click on the row.
-  const hasActions = canUpdate || canCreateChild || s.abilities.delete;
+  const hasActions = canUpdate || canCreateChild || s.abilities.delete || s.abilities.setStatus;
   return (
     <TreeItem id={s.id} textValue={s.title} className="k-tree__item">
       <TreeItemContent>
@@ -253,6 +254,7 @@ function OutlineRow({ node, workspace, topicTitle, assigneeName, editorName, all
                   <MenuItem id="open" className="k-menu__item">
                     {t('outline.open')}
                   </MenuItem>
+                  <StatusSubmenu section={s} />
                   {canUpdate ? (
                     <>
                       <MenuItem id="rename" className="k-menu__item">
