@@ -12,6 +12,7 @@ import type { NotificationJSON } from '@konvent/shared';
 import { useAnnounce } from '../../components/Announcer';
 import { formatRelative } from '../../components/format';
 import { useMarkAllRead, useMarkRead, useNotifications } from './api';
+import { notificationSentence } from './sentence';
 import './NotificationBell.css';
 
 const readAllKey = '__read-all';
@@ -37,7 +38,7 @@ export function NotificationBell() {
     for (const n of list.data.data) {
       if (seen.current.has(n.id)) continue;
       seen.current.add(n.id);
-      if (!n.read) announce(t('notifications.arrived', { text: n.text }));
+      if (!n.read) announce(t('notifications.arrived', { text: notificationSentence(t, n) }));
     }
   }, [list.data, announce, t]);
 
@@ -84,19 +85,21 @@ export function NotificationBell() {
                 {list.isError ? t('notifications.loadError') : list.isPending ? t('app.loading') : t('notifications.empty')}
               </MenuItem>
             ) : (
-              items.map((n) => (
+              items.map((n) => {
+                const sentence = notificationSentence(t, n);
+                return (
                 <MenuItem
                   key={n.id}
                   id={n.id}
                   className="k-menu__item k-bell__item"
                   data-unread={!n.read || undefined}
-                  textValue={n.text}
+                  textValue={sentence}
                 >
                   <span className="k-bell__dot" aria-hidden="true" />
                   <span className="k-bell__body">
                     <Text slot="label" className="k-bell__text">
                       {!n.read ? <span className="kern-sr-only">{t('notifications.unread')}: </span> : null}
-                      {n.text}
+                      {sentence}
                     </Text>
                     <Text slot="description" className="k-bell__meta">
                       {t(`notifications.kind.${n.kind}`)}
@@ -107,7 +110,8 @@ export function NotificationBell() {
                     </Text>
                   </span>
                 </MenuItem>
-              ))
+                );
+              })
             )}
           </MenuSection>
           <Separator className="k-menu__separator" />
