@@ -3,43 +3,26 @@
  * experts of one subgroup type in the same section, a guest reads along, a connection
  * drops and comes back, and the page passes an axe check.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { login, seriousViolations } from './helpers';
 import {
   apiAs,
   connectionStatus,
   documentText,
   editorText,
-  findCoEditingScene,
   guestEmail,
   marker,
   moderatorEmail,
-  openSection,
+  openAs,
   sectionPath,
-  signIn,
+  sharedScene,
   typeAtEnd,
   typeAtStart,
-  type CoEditingScene,
 } from './support/editor';
-
-let scenePromise: Promise<CoEditingScene> | undefined;
-function scene(baseURL: string | undefined): Promise<CoEditingScene> {
-  if (!baseURL) throw new Error('the Playwright config must set baseURL');
-  scenePromise ??= findCoEditingScene(baseURL);
-  return scenePromise;
-}
-
-async function openAs(browser: Browser, baseURL: string | undefined, email: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'de-DE' });
-  await signIn(context, email);
-  const page = await context.newPage();
-  await openSection(page, path);
-  return page;
-}
 
 test.describe('section editor', () => {
   test('two members of the subgroup type at once and see each other’s text and caret name', async ({ browser, baseURL }) => {
-    const s = await scene(baseURL);
+    const s = await sharedScene(baseURL);
     const [first, second] = s.writers;
     const a = await openAs(browser, baseURL, first.email, sectionPath(s));
     const b = await openAs(browser, baseURL, second.email, sectionPath(s));
@@ -68,7 +51,7 @@ test.describe('section editor', () => {
   });
 
   test('a guest reads the text, cannot change it and is told why', async ({ browser, baseURL }) => {
-    const s = await scene(baseURL);
+    const s = await sharedScene(baseURL);
     const writer = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s));
     const guest = await openAs(browser, baseURL, guestEmail, sectionPath(s));
     try {
@@ -103,7 +86,7 @@ test.describe('section editor', () => {
   });
 
   test('going offline keeps typing on this device and merges when back online', async ({ browser, baseURL }) => {
-    const s = await scene(baseURL);
+    const s = await sharedScene(baseURL);
     const [first, second] = s.writers;
     const a = await openAs(browser, baseURL, first.email, sectionPath(s));
     const b = await openAs(browser, baseURL, second.email, sectionPath(s));
@@ -131,7 +114,7 @@ test.describe('section editor', () => {
   });
 
   test('the toolbar is one tab stop with arrow keys and shows pressed marks', async ({ browser, baseURL }) => {
-    const s = await scene(baseURL);
+    const s = await sharedScene(baseURL);
     const page = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s));
     try {
       const toolbar = page.getByRole('toolbar', { name: 'Textformatierung' });
@@ -163,7 +146,7 @@ test.describe('section editor', () => {
   });
 
   test('when the moderator sets the section final, the open editor turns read-only and says why', async ({ browser, baseURL }) => {
-    const s = await scene(baseURL);
+    const s = await sharedScene(baseURL);
     const page = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s));
     const moderatorPage = await openAs(browser, baseURL, moderatorEmail, sectionPath(s));
     const original = s.section.status;
@@ -204,7 +187,7 @@ test.describe('section editor', () => {
   });
 
   test('an ended login stops the editor and leads to the login page and back', async ({ browser, baseURL }) => {
-    const s = await scene(baseURL);
+    const s = await sharedScene(baseURL);
     const email = s.writers[0].email;
     const page = await openAs(browser, baseURL, email, sectionPath(s));
     const sockets: string[] = [];
@@ -233,7 +216,7 @@ test.describe('section editor', () => {
   });
 
   test('the section page has no serious or critical accessibility violations', async ({ browser, baseURL }) => {
-    const s = await scene(baseURL);
+    const s = await sharedScene(baseURL);
     const page = await openAs(browser, baseURL, s.writers[0].email, sectionPath(s));
     try {
       // Co-author present, so carets and the presence list are part of what is checked.

@@ -37,6 +37,18 @@ export interface CommentPanelProps {
   onActiveChange: (threadId: string | null) => void;
 }
 
+/**
+ * Whether moving the focus to a thread takes it from nowhere the person chose: the page (after
+ * a form closed), the page heading (where a navigation put it) or the panel itself. Once they
+ * have moved on, to the bell or the text, a late-loading thread does not pull them back.
+ */
+function focusIsFree(panelElement: Element | null): boolean {
+  const active = document.activeElement;
+  if (!active || active === document.body) return true;
+  if (active.classList.contains('k-page-title')) return true;
+  return panelElement !== null && panelElement.contains(active);
+}
+
 export function CommentPanel({ workspace, section, bridge, requestedThreadId, onActiveChange }: CommentPanelProps) {
   const { t } = useCommentsTranslation();
   const announce = useAnnounce();
@@ -99,7 +111,7 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
     if (!card) return;
     pendingCard.current = null;
     card.scrollIntoView({ block: 'nearest' });
-    if (pending.focus) card.focus({ preventScroll: true });
+    if (pending.focus && focusIsFree(listRef.current?.closest('aside') ?? null)) card.focus({ preventScroll: true });
   }, []);
   useEffect(revealPendingCard);
   const showCard = useCallback(
