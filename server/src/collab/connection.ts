@@ -15,7 +15,10 @@ export class Connection {
   readonly awarenessRate = new TokenBucket(collabTuning.awarenessPerSecond, collabTuning.awarenessBurst);
   /** Messages received before the document was ready; null once they were processed. */
   queue: Buffer[] | null = [];
-  /** It got the stored snapshot as sync step 2 before the document was built. */
+  /**
+   * It got the stored snapshot as sync step 2 before the document was built, and its own
+   * first step 1 from an empty document is still to come (it needs no second answer).
+   */
   answeredEarly = false;
   alive = true;
   closed = false;

@@ -2,7 +2,8 @@
  * A loaded document in memory: the Y.Doc, its awareness, the connections on it, and the
  * outgoing broadcast queue. Every update is encoded into a message once and the same bytes
  * go to every other connection; the queue is drained once per event-loop turn, so a burst
- * of updates leaves as one corked write per connection.
+ * of updates leaves as one corked write per connection. Awareness changes of one turn leave
+ * as one message too (see `awarenessChanged`).
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
@@ -39,6 +40,17 @@ export class SharedDoc {
   earlyFullState: Uint8Array | null = null;
   private outbox: Outgoing[] = [];
   private drainScheduled = false;
+  /**
+   * Awareness client IDs whose state changed in this turn, sent as one awareness message at
+   * the drain: when many people join at once, each person's state reaches everyone in one
+   * message per turn instead of one message per joiner per recipient (n² frames).
+   */
+  private readonly awarenessChanged = new Set<number>();
+  /**
+   * Who changed them: the one connection (it already has its own state, so it is skipped),
+   * null when several connections or the server did, undefined when nothing is pending.
+   */
+  private awarenessOrigin: Connection | null | undefined = undefined;
   /** Sync step 2 for a client with an empty document (every fresh join), per version. */
   private fullState: Uint8Array | null = null;
   private step1: Uint8Array | null = null;
@@ -66,10 +78,18 @@ export class SharedDoc {
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        if (!(origin instanceof Connection)) return;
-        for (const id of added) origin.awarenessIds.add(id);
-        for (const id of updated) origin.awarenessIds.add(id);
-        for (const id of removed) origin.awarenessIds.delete(id);
+        // 'local' is the server's own state, which stays empty: nothing to tell anyone.
+        if (origin === 'local') return;
+        const from = origin instanceof Connection ? origin : null;
+        if (from) {
+          for (const id of added) from.awarenessIds.add(id);
+          for (const id of updated) from.awarenessIds.add(id);
+          for (const id of removed) from.awarenessIds.delete(id);
+        }
+        if (added.length + updated.length + removed.length === 0) return;
+        for (const ids of [added, updated, removed]) for (const id of ids) this.awarenessChanged.add(id);
+        this.awarenessOrigin = this.awarenessOrigin === undefined || this.awarenessOrigin === from ? from : null;
+        this.scheduleDrain();
       },
     );
   }
@@ -124,16 +144,28 @@ export class SharedDoc {
   broadcast(message: Uint8Array, except: Connection | null): void {
     if (this.connections.size === 0 || (this.connections.size === 1 && except && this.connections.has(except))) return;
     this.outbox.push({ message, except });
-    if (!this.drainScheduled) {
-      this.drainScheduled = true;
-      setImmediate(() => this.drain());
-    }
+    this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => this.drain());
   }
 
   private drain(): void {
     this.drainScheduled = false;
+    if (this.destroyed) return;
     const batch = this.outbox;
     this.outbox = [];
+    if (this.awarenessOrigin !== undefined) {
+      // After the document updates of the turn: cursors point into content.
+      const ids = [...this.awarenessChanged];
+      if (this.connections.size > 0) batch.push({ message: encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), except: this.awarenessOrigin });
+      this.awarenessChanged.clear();
+      this.awarenessOrigin = undefined;
+    }
+    if (batch.length === 0) return;
     if (batch.length === 1) {
       const { message, except } = batch[0]!;
       for (const conn of this.connections) if (conn !== except) conn.send(message);
@@ -151,10 +183,8 @@ export class SharedDoc {
     if (!this.connections.delete(conn)) return;
     const ids = [...conn.awarenessIds].filter((id) => this.awareness.getStates().has(id));
     conn.awarenessIds.clear();
-    if (ids.length > 0) {
-      removeAwarenessStates(this.awareness, ids, null);
-      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), conn);
-    }
+    // The awareness update listener sends the removal to the others.
+    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null);
   }
 
   destroy(): void {
