@@ -56,12 +56,37 @@ export class Connection {
   }
 
   /**
+   * Sends a broadcast message framed once for every recipient (see `WireFrame`): one write
+   * of shared bytes instead of ws framing it anew (a header buffer, a two-buffer writev and
+   * their bookkeeping) for each of the document's connections. Frames written to the socket
+   * directly keep their order with ws's own: ws writes each frame through at once (the server
+   * never compresses), so it holds none back.
+   */
+  sendFrame(frame: WireFrame): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    const socket = this.socket();
+    if (!socket) return this.send(frame.payload);
+    if (this.ws.bufferedAmount > collabTuning.maxBufferedBytes) {
+      this.close({ code: 1013, reason: 'not reading fast enough' });
+      return;
+    }
+    socket.write(frame.bytes());
+    this.lastSentAt = Date.now();
+  }
+
+  /** ws exposes no accessor for its socket; without it, frames go through ws.send. */
+  private socket(): Socket | undefined {
+    const socket = (this.ws as unknown as { _socket?: Socket })._socket;
+    return socket && typeof socket.write === 'function' && !socket.destroyed ? socket : undefined;
+  }
+
+  /**
    * Runs `fn` with the TCP socket corked, so several frames sent in it leave in one write.
    * ws exposes no accessor for its socket; without it, frames are simply written one by one.
    */
   batch(fn: () => void): void {
-    const socket = (this.ws as unknown as { _socket?: Socket })._socket;
-    if (!socket || typeof socket.cork !== 'function') return fn();
+    const socket = this.socket();
+    if (!socket) return fn();
     socket.cork();
     try {
       fn();
@@ -76,5 +101,35 @@ export class Connection {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
       this.ws.close(close.code, close.reason);
     }
+  }
+}
+
+/**
+ * A binary message as one unmasked, final WebSocket frame (RFC 6455 5.2), built on first use
+ * and then shared by every connection it is sent to.
+ */
+export class WireFrame {
+  private framed: Buffer | null = null;
+
+  constructor(readonly payload: Uint8Array) {}
+
+  bytes(): Buffer {
+    if (this.framed) return this.framed;
+    const length = this.payload.byteLength;
+    const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+    const frame = Buffer.allocUnsafe(headerLength + length);
+    frame[0] = 0x82; // FIN, opcode 2 (binary)
+    if (length < 126) {
+      frame[1] = length;
+    } else if (length < 65_536) {
+      frame[1] = 126;
+      frame.writeUInt16BE(length, 2);
+    } else {
+      frame[1] = 127;
+      frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+      frame.writeUInt32BE(length >>> 0, 6);
+    }
+    frame.set(this.payload, headerLength);
+    return (this.framed = frame);
   }
 }

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { Connection } from './connection';
+import { Connection, WireFrame } from './connection';
 import { applyStored, type StoredDocument } from './documentStore';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, MalformedMessage } from './protocol';
 
@@ -17,7 +17,7 @@ export interface SharedDocHooks {
 }
 
 interface Outgoing {
-  message: Uint8Array;
+  message: WireFrame;
   except: Connection | null;
 }
 
@@ -143,7 +143,7 @@ export class SharedDoc {
   /** Queues a message for every connection except `except`, sent at the end of this turn. */
   broadcast(message: Uint8Array, except: Connection | null): void {
     if (this.connections.size === 0 || (this.connections.size === 1 && except && this.connections.has(except))) return;
-    this.outbox.push({ message, except });
+    this.outbox.push({ message: new WireFrame(message), except });
     this.scheduleDrain();
   }
 
@@ -161,19 +161,21 @@ export class SharedDoc {
     if (this.awarenessOrigin !== undefined) {
       // After the document updates of the turn: cursors point into content.
       const ids = [...this.awarenessChanged];
-      if (this.connections.size > 0) batch.push({ message: encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), except: this.awarenessOrigin });
+      if (this.connections.size > 0) {
+        batch.push({ message: new WireFrame(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids))), except: this.awarenessOrigin });
+      }
       this.awarenessChanged.clear();
       this.awarenessOrigin = undefined;
     }
     if (batch.length === 0) return;
     if (batch.length === 1) {
       const { message, except } = batch[0]!;
-      for (const conn of this.connections) if (conn !== except) conn.send(message);
+      for (const conn of this.connections) if (conn !== except) conn.sendFrame(message);
       return;
     }
     for (const conn of this.connections) {
       conn.batch(() => {
-        for (const { message, except } of batch) if (conn !== except) conn.send(message);
+        for (const { message, except } of batch) if (conn !== except) conn.sendFrame(message);
       });
     }
   }
