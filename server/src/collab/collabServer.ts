@@ -101,7 +101,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     const doc = registry.preloadedDoc(conn.grant.docName);
     if (!doc?.earlyFullState || !conn.queue || conn.answeredEarly) return written?.();
     conn.answeredEarly = true;
-    conn.send(doc.earlyFullState, written);
+    conn.sendFrame(doc.earlyFullState, written);
   }
 
   /**

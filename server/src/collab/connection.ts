@@ -8,6 +8,7 @@ import type { CloseCode, Grant } from './admission';
 import { collabTuning } from './limits';
 import { livenessSlot } from './liveness';
 import { TokenBucket } from './rateLimiter';
+import type { WireFrame } from './wireFrame';
 
 export class Connection {
   /** Awareness client IDs this connection introduced; removed when it goes. */
@@ -56,21 +57,29 @@ export class Connection {
   }
 
   /**
-   * Sends a broadcast message framed once for every recipient (see `WireFrame`): one write
-   * of shared bytes instead of ws framing it anew (a header buffer, a two-buffer writev and
-   * their bookkeeping) for each of the document's connections. Frames written to the socket
-   * directly keep their order with ws's own: ws writes each frame through at once (the server
-   * never compresses), so it holds none back.
+   * Sends a message framed once for every recipient (see WireFrame): shared bytes written to
+   * the socket instead of ws framing them anew (a header buffer, a corked two-buffer writev and
+   * their bookkeeping) for each connection. Frames written to the socket directly keep their
+   * order with ws's own: ws writes each frame through at once (the server never compresses), so
+   * it holds none back. `written` as for `send`.
    */
-  sendFrame(frame: WireFrame): void {
-    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+  sendFrame(frame: WireFrame, written?: () => void): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return written?.();
     const socket = this.socket();
-    if (!socket) return this.send(frame.payload);
+    if (!socket) return this.send(frame.message(), written);
     if (this.ws.bufferedAmount > collabTuning.maxBufferedBytes) {
       this.close({ code: 1013, reason: 'not reading fast enough' });
-      return;
+      return written?.();
     }
-    socket.write(frame.bytes());
+    const chunks = frame.chunks();
+    const done = written ? () => written() : undefined;
+    if (chunks.length === 1) {
+      socket.write(chunks[0]!, done);
+    } else {
+      socket.cork();
+      chunks.forEach((chunk, i) => socket.write(chunk, i === chunks.length - 1 ? done : undefined));
+      socket.uncork();
+    }
     this.lastSentAt = Date.now();
   }
 
@@ -104,32 +113,3 @@ export class Connection {
   }
 }
 
-/**
- * A binary message as one unmasked, final WebSocket frame (RFC 6455 5.2), built on first use
- * and then shared by every connection it is sent to.
- */
-export class WireFrame {
-  private framed: Buffer | null = null;
-
-  constructor(readonly payload: Uint8Array) {}
-
-  bytes(): Buffer {
-    if (this.framed) return this.framed;
-    const length = this.payload.byteLength;
-    const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-    const frame = Buffer.allocUnsafe(headerLength + length);
-    frame[0] = 0x82; // FIN, opcode 2 (binary)
-    if (length < 126) {
-      frame[1] = length;
-    } else if (length < 65_536) {
-      frame[1] = 126;
-      frame.writeUInt16BE(length, 2);
-    } else {
-      frame[1] = 127;
-      frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-      frame.writeUInt32BE(length >>> 0, 6);
-    }
-    frame.set(this.payload, headerLength);
-    return (this.framed = frame);
-  }
-}

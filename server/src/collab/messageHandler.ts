@@ -17,7 +17,7 @@ export function handleMessage(conn: Connection, doc: SharedDoc, data: Uint8Array
   const message = decodeClientMessage(data);
   switch (message.kind) {
     case 'sync-step1':
-      conn.send(doc.syncStep2For(message.stateVector));
+      conn.sendFrame(doc.syncStep2For(message.stateVector));
       return 'answered';
     case 'sync-step2':
     case 'update':

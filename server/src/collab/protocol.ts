@@ -62,8 +62,6 @@ function syncMessage(step: number, payload: Uint8Array): Uint8Array {
 }
 
 export const encodeSyncStep1 = (stateVector: Uint8Array) => syncMessage(SyncMessageType.Step1, stateVector);
-export const encodeSyncStep2 = (update: Uint8Array) => syncMessage(SyncMessageType.Step2, update);
-export const encodeUpdate = (update: Uint8Array) => syncMessage(SyncMessageType.Update, update);
 
 export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

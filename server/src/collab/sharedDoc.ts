@@ -7,9 +7,10 @@
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { Connection, WireFrame } from './connection';
+import { Connection } from './connection';
 import { applyStored, type StoredDocument } from './documentStore';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, MalformedMessage } from './protocol';
+import { encodeAwareness, encodeSyncStep1, MalformedMessage, SyncMessageType } from './protocol';
+import { WireFrame } from './wireFrame';
 
 export interface SharedDocHooks {
   /** An update changed the document (already applied); `origin` is null for server edits. */
@@ -37,7 +38,7 @@ export class SharedDoc {
    * Before integration: the sync step 2 for an empty client, straight from the stored
    * snapshot, so a cold document's first sync does not wait for the Y.Doc to be built.
    */
-  earlyFullState: Uint8Array | null = null;
+  earlyFullState: WireFrame | null = null;
   private outbox: Outgoing[] = [];
   private drainScheduled = false;
   /**
@@ -52,7 +53,7 @@ export class SharedDoc {
    */
   private awarenessOrigin: Connection | null | undefined = undefined;
   /** Sync step 2 for a client with an empty document (every fresh join), per version. */
-  private fullState: Uint8Array | null = null;
+  private fullState: WireFrame | null = null;
   private step1: Uint8Array | null = null;
   private readonly onDocUpdate: (update: Uint8Array, origin: unknown) => void;
 
@@ -73,7 +74,7 @@ export class SharedDoc {
       this.step1 = null;
       const from = origin instanceof Connection ? origin : null;
       hooks.onUpdate(this, update, from);
-      this.broadcast(encodeUpdate(update), from);
+      this.broadcast(WireFrame.sync(SyncMessageType.Update, update), from);
     };
     this.awareness.on(
       'update',
@@ -99,7 +100,7 @@ export class SharedDoc {
    * (the only log-free state the server trusts without parsing it).
    */
   presetFromSnapshot(snapshot: Uint8Array): void {
-    this.earlyFullState = encodeSyncStep2(snapshot);
+    this.earlyFullState = WireFrame.sync(SyncMessageType.Step2, snapshot);
   }
 
   /** Applies the stored state; the early answer then becomes the cached full state. */
@@ -120,10 +121,10 @@ export class SharedDoc {
   }
 
   /** The answer to a client's sync step 1: everything the client does not have yet. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
+  syncStep2For(stateVector: Uint8Array): WireFrame {
     // An empty state vector is the single byte 0: the same answer for every fresh client.
     if (stateVector.length === 1 && stateVector[0] === 0) {
-      return (this.fullState ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc)));
+      return (this.fullState ??= WireFrame.sync(SyncMessageType.Step2, Y.encodeStateAsUpdate(this.ydoc)));
     }
     let diff: Uint8Array;
     try {
@@ -131,7 +132,7 @@ export class SharedDoc {
     } catch (err) {
       throw new MalformedMessage(`state vector: ${(err as Error).message}`);
     }
-    return encodeSyncStep2(diff);
+    return WireFrame.sync(SyncMessageType.Step2, diff);
   }
 
   /** All current awareness states, for a joining connection; null when nobody is there. */
@@ -141,9 +142,9 @@ export class SharedDoc {
   }
 
   /** Queues a message for every connection except `except`, sent at the end of this turn. */
-  broadcast(message: Uint8Array, except: Connection | null): void {
+  broadcast(message: WireFrame, except: Connection | null): void {
     if (this.connections.size === 0 || (this.connections.size === 1 && except && this.connections.has(except))) return;
-    this.outbox.push({ message: new WireFrame(message), except });
+    this.outbox.push({ message, except });
     this.scheduleDrain();
   }
 
@@ -162,7 +163,7 @@ export class SharedDoc {
       // After the document updates of the turn: cursors point into content.
       const ids = [...this.awarenessChanged];
       if (this.connections.size > 0) {
-        batch.push({ message: new WireFrame(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids))), except: this.awarenessOrigin });
+        batch.push({ message: WireFrame.of(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids))), except: this.awarenessOrigin });
       }
       this.awarenessChanged.clear();
       this.awarenessOrigin = undefined;
