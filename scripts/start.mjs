@@ -2,7 +2,7 @@
 // `pnpm start`: build the client and the server when their sources are newer than the
 // build, then run the server. Runs from the repository root.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,8 +44,12 @@ if (newest(['server/src', 'server/build.mjs', 'server/package.json', 'db/src', '
   run(['--filter', '@konvent/server', 'build']);
 }
 
-// The server handles SIGTERM itself (it flushes co-editing storage); pass signals on.
-const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'server/dist/main.js')], {
+// The production process: `node <server/node-flags.json> server/dist/main.js`, exactly as the
+// README's production notes and the benchmark start it. The flags cap V8's young generation
+// (see the README, "Production notes"). The server handles SIGTERM itself (it flushes
+// co-editing storage); pass signals on.
+const nodeFlags = JSON.parse(readFileSync(join(root, 'server/node-flags.json'), 'utf8'));
+const child = spawn(process.execPath, [...nodeFlags, join(root, 'server/dist/main.js')], {
   cwd: process.cwd(),
   stdio: 'inherit',
   env: process.env,

@@ -110,9 +110,11 @@ export const konvent: System = {
     return tokens;
   },
   start(dir, port) {
+    // Started exactly as `pnpm start` starts the production process (scripts/start.mjs).
+    const nodeFlags = JSON.parse(readFileSync(join(repoRoot, 'server', 'node-flags.json'), 'utf8')) as string[];
     return startServer(
       'konvent',
-      ['server/dist/main.js'],
+      [...nodeFlags, 'server/dist/main.js'],
       serverEnv({
         PORT: String(port),
         HOST: '127.0.0.1',

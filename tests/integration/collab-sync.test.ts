@@ -172,6 +172,32 @@ describe('storage', () => {
     for (const m of many) expect(contentOf(m.doc)).toBe(contentOf(seed));
   });
 
+  it('sends a large document whole to clients joining it cold and loaded, and edits after it', async () => {
+    const t = await server();
+    const cast = buildCast(t.db);
+    const name = docNames.section(cast.section.id);
+    const seed = new Y.Doc();
+    for (let i = 0; i < 2500; i++) appendParagraph(seed, `Absatz ${i}: ${'Beteiligung der Kommunen '.repeat(4)}`);
+    const state = Y.encodeStateAsUpdate(seed);
+    // Past 65,535 bytes a WebSocket frame carries a 64-bit length; the stored state vector
+    // lets the cold document answer from the snapshot before it is built.
+    expect(state.byteLength).toBeGreaterThan(100_000);
+    t.db.$client
+      .prepare('INSERT INTO documents (name, snapshot, state_vector, compacted_through) VALUES (?, ?, ?, 0)')
+      .run(name, Buffer.from(state), Buffer.from(Y.encodeStateVector(seed)));
+    const token = await tokenFor(t.server, cast.member.id);
+    const cold = Array.from({ length: 5 }, () => connectClient(t.wsUrl, name, { token }));
+    clients.push(...cold);
+    await Promise.all(cold.map((c) => c.synced()));
+    for (const c of cold) expect(contentOf(c.doc)).toBe(contentOf(seed));
+    const loaded = Array.from({ length: 2 }, () => connectClient(t.wsUrl, name, { token }));
+    clients.push(...loaded);
+    await Promise.all(loaded.map((c) => c.synced()));
+    for (const c of loaded) expect(contentOf(c.doc)).toBe(contentOf(seed));
+    appendParagraph(cold[0]!.doc, 'Danach');
+    for (const c of [...cold, ...loaded]) await waitFor(() => paragraphs(c.doc).at(-1) === 'Danach', { message: 'edit relayed' });
+  });
+
   it('refuses connections while a document cannot be loaded, and does not remember the failure', async () => {
     const t = await server();
     const cast = buildCast(t.db);

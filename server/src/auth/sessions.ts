@@ -42,6 +42,18 @@ function prepareLookups(db: Db) {
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
       .prepare(),
+    // The touches run on a first use after a while, which a join of many people makes
+    // hundreds of at once: prepared as well (times in ms, as the columns store them).
+    touchSession: db
+      .update(loginSessions)
+      .set({ lastSeenAt: sql`${sql.placeholder('now')}`, expiresAt: sql`${sql.placeholder('expiresAt')}` })
+      .where(eq(loginSessions.id, sql.placeholder('id')))
+      .prepare(),
+    touchApiToken: db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`${sql.placeholder('now')}` })
+      .where(eq(apiTokens.id, sql.placeholder('id')))
+      .prepare(),
   };
 }
 
@@ -65,10 +77,7 @@ export function userForSessionToken(db: Db, key: Buffer, token: string, days: nu
   // Expiry is checked here rather than in SQL: same rule, and the statement needs no date parameter.
   if (!row || !(row.session.expiresAt.getTime() > now.getTime())) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > touchIntervalMs) {
-    db.update(loginSessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000) })
-      .where(eq(loginSessions.id, id))
-      .run();
+    lookupsFor(db).touchSession.run({ id, now: now.getTime(), expiresAt: now.getTime() + days * 86_400_000 });
   }
   return row.user;
 }
@@ -92,11 +101,12 @@ export function createApiToken(db: Db, key: Buffer, userId: string, name: string
 }
 
 export function userForApiToken(db: Db, key: Buffer, token: string): UserRow | null {
-  const row = lookupsFor(db).apiToken.get({ hash: hashSecret(key, token) });
+  const prepared = lookupsFor(db);
+  const row = prepared.apiToken.get({ hash: hashSecret(key, token) });
   if (!row) return null;
-  const now = new Date();
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > touchIntervalMs) {
-    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId)).run();
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > touchIntervalMs) {
+    prepared.touchApiToken.run({ id: row.tokenId, now });
   }
   return row.user;
 }

@@ -101,10 +101,16 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     const doc = registry.preloadedDoc(conn.grant.docName);
     if (!doc?.earlyFullState || !conn.queue || conn.answeredEarly) return written?.();
     conn.answeredEarly = true;
-    conn.send(doc.earlyFullState, written);
+    conn.sendFrame(doc.earlyFullState, written);
   }
 
-  /** The client's step 1 from an empty document, already answered by `answerEarly`. */
+  /**
+   * The client's step 1 from an empty document, already answered by `answerEarly`. It may
+   * arrive after the document is ready (the client sends it when the socket opens, the early
+   * answer leaves at the same moment): answering it again would send the whole state twice.
+   * Skipping it loses nothing: the document took no update between the early answer and the
+   * connection joining its broadcast (see `ready`).
+   */
   const isEmptyStep1 = (data: Buffer) => {
     try {
       const message = decodeClientMessage(data);
@@ -120,6 +126,10 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     if (conn.queue) {
       if (conn.queue.length >= collabTuning.queuedMessagesBeforeLoad) return conn.close(Overloaded);
       conn.queue.push(data);
+      return;
+    }
+    if (conn.answeredEarly && isEmptyStep1(data)) {
+      conn.answeredEarly = false;
       return;
     }
     const doc = registry.get(conn.grant.docName);
@@ -146,10 +156,6 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     if (awareness) conn.send(awareness);
     const queued = conn.queue ?? [];
     conn.queue = null;
-    if (conn.answeredEarly) {
-      const index = queued.findIndex(isEmptyStep1);
-      if (index >= 0) queued.splice(index, 1);
-    }
     for (const data of queued) receive(conn, data, true);
   }
 

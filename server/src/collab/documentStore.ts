@@ -7,12 +7,13 @@
 import * as Y from 'yjs';
 import type { Db } from '@konvent/db';
 
-type SnapshotRow = { snapshot: Buffer | null; state_vector: Buffer | null; compacted_through: number };
+type SnapshotRow = { snapshot: Buffer | null; state_vector_length: number | null; compacted_through: number };
 
 /** A document as stored: the snapshot (with its state vector, if known) and the log after it. */
 export interface StoredDocument {
   snapshot: Uint8Array | null;
-  stateVector: Uint8Array | null;
+  /** The snapshot was written by compaction, with its state vector (see documents.stateVector). */
+  hasStateVector: boolean;
   log: Uint8Array[];
 }
 
@@ -37,7 +38,7 @@ export class DocumentStore {
   constructor(db: Db) {
     const sqlite = db.$client;
     this.sql = prepareStatements(sqlite);
-    const { insertUpdate, maxLogId, selectSnapshot, upsertSnapshot } = this.sql;
+    const { insertUpdate, maxLogId, selectCompactedThrough, upsertSnapshot } = this.sql;
     this.appendAll = sqlite.transaction((entries: LogEntry[]) => {
       for (const e of entries) {
         insertUpdate.run(e.docName, toBuffer(e.update), e.userId, e.at);
@@ -45,7 +46,7 @@ export class DocumentStore {
     });
     this.compactTx = sqlite.transaction((name: string, snapshot: Buffer, stateVector: Buffer) => {
       const through = (maxLogId.get(name) as { id: number | null } | undefined)?.id;
-      const previous = (selectSnapshot.get(name) as SnapshotRow | undefined)?.compacted_through ?? 0;
+      const previous = (selectCompactedThrough.get(name) as { compacted_through: number } | undefined)?.compacted_through ?? 0;
       // The folded rows stay: every reader skips rows <= compacted_through, and deleting
       // them here (rows of many documents interleave, so each row is on its own page) made
       // compaction the longest stall of the event loop. `sweepFolded` deletes them later.
@@ -59,7 +60,7 @@ export class DocumentStore {
     const log = this.sql.selectLog.all(name, row?.compacted_through ?? 0) as { id: number; update: Buffer }[];
     return {
       snapshot: row?.snapshot && row.snapshot.byteLength > 0 ? row.snapshot : null,
-      stateVector: row?.state_vector ?? null,
+      hasStateVector: (row?.state_vector_length ?? 0) > 0,
       log: log.map((entry) => entry.update),
     };
   }
@@ -127,7 +128,12 @@ const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 function prepareStatements(sqlite: Db['$client']) {
   const prepare = (sql: string) => sqlite.prepare<unknown[], unknown>(sql);
   return {
-    selectSnapshot: prepare('SELECT snapshot, state_vector, compacted_through FROM documents WHERE name = ?'),
+    // length() is answered from the record header: the state vector is the table's last
+    // column, behind the snapshot and the plain text, and reading its bytes walked both.
+    selectSnapshot: prepare(
+      'SELECT snapshot, length(state_vector) AS state_vector_length, compacted_through FROM documents WHERE name = ?',
+    ),
+    selectCompactedThrough: prepare('SELECT compacted_through FROM documents WHERE name = ?'),
     selectLog: prepare('SELECT id, "update" FROM document_updates WHERE document_name = ? AND id > ? ORDER BY id'),
     insertUpdate: prepare(
       'INSERT INTO document_updates (document_name, "update", user_id, created_at) VALUES (?, ?, ?, ?)',

@@ -5,10 +5,10 @@
  * Throws MalformedMessage for anything that does not decode or apply.
  */
 import * as Y from 'yjs';
-import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import type { Connection } from './connection';
 import { collabTuning } from './limits';
-import { awarenessClientIds, decodeClientMessage, MalformedMessage } from './protocol';
+import { awarenessEntries, decodeClientMessage, MalformedMessage, type AwarenessEntry } from './protocol';
 import type { SharedDoc } from './sharedDoc';
 
 export type HandleOutcome = 'applied' | 'answered' | 'dropped' | 'relayed';
@@ -17,7 +17,7 @@ export function handleMessage(conn: Connection, doc: SharedDoc, data: Uint8Array
   const message = decodeClientMessage(data);
   switch (message.kind) {
     case 'sync-step1':
-      conn.send(doc.syncStep2For(message.stateVector));
+      conn.sendFrame(doc.syncStep2For(message.stateVector));
       return 'answered';
     case 'sync-step2':
     case 'update':
@@ -43,19 +43,29 @@ export function handleMessage(conn: Connection, doc: SharedDoc, data: Uint8Array
 /**
  * Awareness is lossy by design (the next cursor move replaces this one), so over-size,
  * over-rate or over-many-clients updates are dropped rather than closing the connection.
- * The raw message is relayed as received: no re-encoding per update.
+ * Entries the server already has are no news: y-websocket clients (v3) send back every
+ * awareness state they receive, so a join of n people would otherwise cost n² relays. They
+ * are skipped before the JSON is parsed or a rate token is spent. What changed goes out with
+ * the document's next drain (see SharedDoc), coalesced with the other changes of the turn.
  */
 function relayAwareness(conn: Connection, doc: SharedDoc, raw: Uint8Array, update: Uint8Array): HandleOutcome {
   if (raw.byteLength > collabTuning.awarenessMessageBytes) return 'dropped';
+  const fresh = awarenessEntries(update).filter((entry) => isNews(doc.awareness, entry));
+  if (fresh.length === 0) return 'dropped';
   if (!conn.awarenessRate.take()) return 'dropped';
-  const ids = awarenessClientIds(update);
-  const introduced = new Set([...conn.awarenessIds, ...ids]);
+  const introduced = new Set(conn.awarenessIds);
+  for (const entry of fresh) introduced.add(entry.clientId);
   if (introduced.size > collabTuning.awarenessClientsPerConnection) return 'dropped';
   try {
     applyAwarenessUpdate(doc.awareness, update, conn);
   } catch (err) {
     throw new MalformedMessage(`awareness: ${(err as Error).message}`);
   }
-  doc.broadcast(raw, conn);
   return 'relayed';
+}
+
+/** y-protocols' own rule for whether an entry changes the awareness (applyAwarenessUpdate). */
+function isNews(awareness: Awareness, entry: AwarenessEntry): boolean {
+  const current = awareness.meta.get(entry.clientId)?.clock ?? 0;
+  return current < entry.clock || (current === entry.clock && entry.removal && awareness.states.has(entry.clientId));
 }

@@ -62,8 +62,6 @@ function syncMessage(step: number, payload: Uint8Array): Uint8Array {
 }
 
 export const encodeSyncStep1 = (stateVector: Uint8Array) => syncMessage(SyncMessageType.Step1, stateVector);
-export const encodeSyncStep2 = (update: Uint8Array) => syncMessage(SyncMessageType.Step2, update);
-export const encodeUpdate = (update: Uint8Array) => syncMessage(SyncMessageType.Update, update);
 
 export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -72,21 +70,30 @@ export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** One entry of an awareness update: whose state, its clock, and whether it is a removal. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state is JSON `null`: the client left (or its state timed out). */
+  removal: boolean;
+}
+
 /**
- * The client IDs an awareness update speaks for (its wire format: count, then per entry
- * clientID, clock, JSON state). Used to bound how many a connection may introduce.
+ * The entries of an awareness update (its wire format: count, then per entry clientID,
+ * clock, JSON state), without parsing the JSON. Used to bound how many client IDs a
+ * connection may introduce and to skip entries the server already has.
  */
-export function awarenessClientIds(update: Uint8Array): number[] {
+export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    const ids: number[] = [];
+    const entries: AwarenessEntry[] = [];
     for (let i = 0; i < count; i++) {
-      ids.push(decoding.readVarUint(decoder));
-      decoding.readVarUint(decoder);
-      decoding.readVarString(decoder);
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      entries.push({ clientId, clock, removal: decoding.readVarString(decoder) === 'null' });
     }
-    return ids;
+    return entries;
   } catch (err) {
     throw new MalformedMessage(`awareness: ${(err as Error).message}`);
   }

@@ -87,7 +87,7 @@ export class DocumentRegistry {
     const doc = new SharedDoc(name, new Y.Doc({ gc: true }), stored.log.length, {
       onUpdate: (d, update, origin) => this.journal.append(d.name, update, origin?.userId ?? null),
     });
-    if (stored.snapshot && stored.stateVector && stored.log.length === 0) {
+    if (stored.snapshot && stored.hasStateVector && stored.log.length === 0) {
       doc.presetFromSnapshot(stored.snapshot);
       this.preloaded.set(name, doc);
       const written = this.options.onPreloaded(doc);

@@ -2,13 +2,15 @@
  * A loaded document in memory: the Y.Doc, its awareness, the connections on it, and the
  * outgoing broadcast queue. Every update is encoded into a message once and the same bytes
  * go to every other connection; the queue is drained once per event-loop turn, so a burst
- * of updates leaves as one corked write per connection.
+ * of updates leaves as one corked write per connection. Awareness changes of one turn leave
+ * as one message too (see `awarenessChanged`).
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { Connection } from './connection';
 import { applyStored, type StoredDocument } from './documentStore';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, MalformedMessage } from './protocol';
+import { encodeAwareness, encodeSyncStep1, MalformedMessage, SyncMessageType } from './protocol';
+import { WireFrame } from './wireFrame';
 
 export interface SharedDocHooks {
   /** An update changed the document (already applied); `origin` is null for server edits. */
@@ -16,7 +18,7 @@ export interface SharedDocHooks {
 }
 
 interface Outgoing {
-  message: Uint8Array;
+  message: WireFrame;
   except: Connection | null;
 }
 
@@ -36,11 +38,22 @@ export class SharedDoc {
    * Before integration: the sync step 2 for an empty client, straight from the stored
    * snapshot, so a cold document's first sync does not wait for the Y.Doc to be built.
    */
-  earlyFullState: Uint8Array | null = null;
+  earlyFullState: WireFrame | null = null;
   private outbox: Outgoing[] = [];
   private drainScheduled = false;
+  /**
+   * Awareness client IDs whose state changed in this turn, sent as one awareness message at
+   * the drain: when many people join at once, each person's state reaches everyone in one
+   * message per turn instead of one message per joiner per recipient (n² frames).
+   */
+  private readonly awarenessChanged = new Set<number>();
+  /**
+   * Who changed them: the one connection (it already has its own state, so it is skipped),
+   * null when several connections or the server did, undefined when nothing is pending.
+   */
+  private awarenessOrigin: Connection | null | undefined = undefined;
   /** Sync step 2 for a client with an empty document (every fresh join), per version. */
-  private fullState: Uint8Array | null = null;
+  private fullState: WireFrame | null = null;
   private step1: Uint8Array | null = null;
   private readonly onDocUpdate: (update: Uint8Array, origin: unknown) => void;
 
@@ -61,15 +74,23 @@ export class SharedDoc {
       this.step1 = null;
       const from = origin instanceof Connection ? origin : null;
       hooks.onUpdate(this, update, from);
-      this.broadcast(encodeUpdate(update), from);
+      this.broadcast(WireFrame.sync(SyncMessageType.Update, update), from);
     };
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        if (!(origin instanceof Connection)) return;
-        for (const id of added) origin.awarenessIds.add(id);
-        for (const id of updated) origin.awarenessIds.add(id);
-        for (const id of removed) origin.awarenessIds.delete(id);
+        // 'local' is the server's own state, which stays empty: nothing to tell anyone.
+        if (origin === 'local') return;
+        const from = origin instanceof Connection ? origin : null;
+        if (from) {
+          for (const id of added) from.awarenessIds.add(id);
+          for (const id of updated) from.awarenessIds.add(id);
+          for (const id of removed) from.awarenessIds.delete(id);
+        }
+        if (added.length + updated.length + removed.length === 0) return;
+        for (const ids of [added, updated, removed]) for (const id of ids) this.awarenessChanged.add(id);
+        this.awarenessOrigin = this.awarenessOrigin === undefined || this.awarenessOrigin === from ? from : null;
+        this.scheduleDrain();
       },
     );
   }
@@ -79,7 +100,7 @@ export class SharedDoc {
    * (the only log-free state the server trusts without parsing it).
    */
   presetFromSnapshot(snapshot: Uint8Array): void {
-    this.earlyFullState = encodeSyncStep2(snapshot);
+    this.earlyFullState = WireFrame.sync(SyncMessageType.Step2, snapshot);
   }
 
   /** Applies the stored state; the early answer then becomes the cached full state. */
@@ -100,10 +121,10 @@ export class SharedDoc {
   }
 
   /** The answer to a client's sync step 1: everything the client does not have yet. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
+  syncStep2For(stateVector: Uint8Array): WireFrame {
     // An empty state vector is the single byte 0: the same answer for every fresh client.
     if (stateVector.length === 1 && stateVector[0] === 0) {
-      return (this.fullState ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc)));
+      return (this.fullState ??= WireFrame.sync(SyncMessageType.Step2, Y.encodeStateAsUpdate(this.ydoc)));
     }
     let diff: Uint8Array;
     try {
@@ -111,7 +132,7 @@ export class SharedDoc {
     } catch (err) {
       throw new MalformedMessage(`state vector: ${(err as Error).message}`);
     }
-    return encodeSyncStep2(diff);
+    return WireFrame.sync(SyncMessageType.Step2, diff);
   }
 
   /** All current awareness states, for a joining connection; null when nobody is there. */
@@ -121,27 +142,41 @@ export class SharedDoc {
   }
 
   /** Queues a message for every connection except `except`, sent at the end of this turn. */
-  broadcast(message: Uint8Array, except: Connection | null): void {
+  broadcast(message: WireFrame, except: Connection | null): void {
     if (this.connections.size === 0 || (this.connections.size === 1 && except && this.connections.has(except))) return;
     this.outbox.push({ message, except });
-    if (!this.drainScheduled) {
-      this.drainScheduled = true;
-      setImmediate(() => this.drain());
-    }
+    this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => this.drain());
   }
 
   private drain(): void {
     this.drainScheduled = false;
+    if (this.destroyed) return;
     const batch = this.outbox;
     this.outbox = [];
+    if (this.awarenessOrigin !== undefined) {
+      // After the document updates of the turn: cursors point into content.
+      const ids = [...this.awarenessChanged];
+      if (this.connections.size > 0) {
+        batch.push({ message: WireFrame.of(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids))), except: this.awarenessOrigin });
+      }
+      this.awarenessChanged.clear();
+      this.awarenessOrigin = undefined;
+    }
+    if (batch.length === 0) return;
     if (batch.length === 1) {
       const { message, except } = batch[0]!;
-      for (const conn of this.connections) if (conn !== except) conn.send(message);
+      for (const conn of this.connections) if (conn !== except) conn.sendFrame(message);
       return;
     }
     for (const conn of this.connections) {
       conn.batch(() => {
-        for (const { message, except } of batch) if (conn !== except) conn.send(message);
+        for (const { message, except } of batch) if (conn !== except) conn.sendFrame(message);
       });
     }
   }
@@ -151,10 +186,8 @@ export class SharedDoc {
     if (!this.connections.delete(conn)) return;
     const ids = [...conn.awarenessIds].filter((id) => this.awareness.getStates().has(id));
     conn.awarenessIds.clear();
-    if (ids.length > 0) {
-      removeAwarenessStates(this.awareness, ids, null);
-      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), conn);
-    }
+    // The awareness update listener sends the removal to the others.
+    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null);
   }
 
   destroy(): void {
