@@ -4,12 +4,17 @@ import { build } from 'esbuild';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@konvent/'));
+/**
+ * Bundled although they are dependencies: zod's entry imports every locale and the whole
+ * API, while the bundle needs a fraction; bundled, esbuild keeps only what is used.
+ */
+const bundled = new Set(['zod']);
+const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@konvent/') && !bundled.has(name));
 // The bundle resolves external imports from server/node_modules, so every runtime
 // dependency of the workspace packages it inlines must be a dependency of the server too.
 for (const dir of ['shared', 'db']) {
   const inner = JSON.parse(readFileSync(new URL(`../${dir}/package.json`, import.meta.url), 'utf8'));
-  const missing = Object.keys(inner.dependencies ?? {}).filter((d) => !external.includes(d) && !d.startsWith('@konvent/'));
+  const missing = Object.keys(inner.dependencies ?? {}).filter((d) => !external.includes(d) && !bundled.has(d) && !d.startsWith('@konvent/'));
   if (missing.length) throw new Error(`server/package.json lacks ${missing.join(', ')} (used by ${dir}/)`);
 }
 

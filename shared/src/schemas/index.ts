@@ -2,7 +2,7 @@
  * Request schemas used by the server's `validate` middleware and by the client's forms.
  * Objects are strict: an unknown field is a validation error that names the field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../capabilities';
 import { commentLimits, limits, sectionStatuses } from '../constants';
 

@@ -1,6 +1,6 @@
 /** `user:create` and `token:create`: accounts and personal access tokens. */
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { users, type Db } from '@konvent/db';
 import { createMemberSchema, createTokenSchema, limits } from '@konvent/shared';
 import { hashPassword } from '../../auth/passwords';

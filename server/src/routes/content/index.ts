@@ -4,7 +4,7 @@
  * export). Any member of the workspace may read it; others get 404.
  */
 import { Router } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { can, docNames } from '@konvent/shared';
 import { readDocument } from '../../collab/readDocument';
 import type { AppContext } from '../../context';
