@@ -51,3 +51,16 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
 export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }
+
+/**
+ * One value per open database, built on first use: prepared statements and the like, which
+ * hot paths must not rebuild per call. Kept weakly, so a closed database takes them along.
+ */
+export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {
+  const values = new WeakMap<Db, T>();
+  return (db) => {
+    let value = values.get(db);
+    if (value === undefined) values.set(db, (value = build(db)));
+    return value;
+  };
+}

@@ -1,6 +1,6 @@
 /** Server-side login sessions behind an HttpOnly cookie, and personal access tokens. */
 import { eq, lt, sql } from 'drizzle-orm';
-import { apiTokens, loginSessions, users, type Db } from '@konvent/db';
+import { apiTokens, loginSessions, perDatabase, users, type Db } from '@konvent/db';
 import { hashSecret, newSecret } from './secrets';
 
 export type UserRow = typeof users.$inferSelect;
@@ -57,13 +57,7 @@ function prepareLookups(db: Db) {
   };
 }
 
-const lookups = new WeakMap<Db, ReturnType<typeof prepareLookups>>();
-
-function lookupsFor(db: Db): ReturnType<typeof prepareLookups> {
-  let prepared = lookups.get(db);
-  if (!prepared) lookups.set(db, (prepared = prepareLookups(db)));
-  return prepared;
-}
+const lookupsFor = perDatabase(prepareLookups);
 
 /** Prepares the lookups ahead of the first request (startup, off the first caller's path). */
 export function prepareAuthLookups(db: Db): void {

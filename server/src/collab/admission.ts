@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { eq, sql } from 'drizzle-orm';
-import { sections } from '@konvent/db';
+import { perDatabase, sections } from '@konvent/db';
 import { CloseCodes, can } from '@konvent/shared';
 import { authenticateRequest } from '../auth/authenticate';
 import type { UserRow } from '../auth/sessions';
@@ -47,13 +47,7 @@ function prepareSectionQuery(db: Db) {
     .prepare();
 }
 
-const sectionQueries = new WeakMap<Db, ReturnType<typeof prepareSectionQuery>>();
-
-export function sectionQueryFor(db: Db): ReturnType<typeof prepareSectionQuery> {
-  let query = sectionQueries.get(db);
-  if (!query) sectionQueries.set(db, (query = prepareSectionQuery(db)));
-  return query;
-}
+export const sectionQueryFor = perDatabase(prepareSectionQuery);
 
 /** The mode this user has on this section now, or why they may not read it. */
 export function decideSectionAccess(ctx: AppContext, user: UserRow, sectionId: string): Decision {

@@ -3,7 +3,7 @@
  * data-dependent policy takes an actor, so REST, socket.io and co-editing decide alike.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { memberships, subgroupMembers, topics, type Db } from '@konvent/db';
+import { memberships, perDatabase, subgroupMembers, topics, type Db } from '@konvent/db';
 import type { Role } from '@konvent/shared';
 import type { UserRow } from '../auth/sessions';
 
@@ -32,13 +32,7 @@ function prepareQueries(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareQueries>>();
-
-function queriesFor(db: Db): ReturnType<typeof prepareQueries> {
-  let queries = prepared.get(db);
-  if (!queries) prepared.set(db, (queries = prepareQueries(db)));
-  return queries;
-}
+const queriesFor = perDatabase(prepareQueries);
 
 /** Prepares the queries ahead of the first caller (startup). */
 export function prepareActorQueries(db: Db): void {

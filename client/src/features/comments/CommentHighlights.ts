@@ -16,7 +16,7 @@ import { refreshMeta, type CommentBridge } from './bridge';
 
 const key = new PluginKey<DecorationSet>('konventCommentHighlights');
 
-export const commentShortcut = 'Mod-Alt-m';
+const commentShortcut = 'Mod-Alt-m';
 
 export const CommentHighlights = Extension.create<{ bridge: CommentBridge | null }>({
   name: 'commentHighlights',

@@ -49,7 +49,7 @@ function fromBase64(text: string): Uint8Array | null {
 }
 
 /** The text of a passage as a comment quotes it: whitespace folded, cut to the server's limit. */
-export function quoteOf(editor: Editor, passage: Passage): string {
+function quoteOf(editor: Editor, passage: Passage): string {
   const text = editor.state.doc.textBetween(passage.from, passage.to, ' ', ' ').replace(/\s+/g, ' ').trim();
   return text.length > commentLimits.quoteMax ? `${text.slice(0, commentLimits.quoteMax - 1)}…` : text;
 }

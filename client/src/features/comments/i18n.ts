@@ -4,7 +4,7 @@
  */
 import { featureNamespace } from '../../i18n/featureNamespace';
 
-export const COMMENTS_NS = 'comments';
+const COMMENTS_NS = 'comments';
 
 const de = {
   title: 'Kommentare',

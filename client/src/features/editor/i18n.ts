@@ -5,7 +5,7 @@
  */
 import { featureNamespace } from '../../i18n/featureNamespace';
 
-export const EDITOR_NS = 'editor';
+const EDITOR_NS = 'editor';
 
 const de = {
   textLabel: 'Text des Abschnitts „{{title}}“',

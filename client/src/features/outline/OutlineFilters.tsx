@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { sectionStatuses, type MemberJSON, type SectionJSON, type SectionStatus, type TopicJSON } from '@konvent/shared';
+import { SelectField } from '../../components/Field';
 
 export interface OutlineFilter {
   topic: string | null;
@@ -63,61 +64,45 @@ export function OutlineFilters({ filter, onChange, topics, members, shown, total
   const assignees = [...members].sort((a, b) => a.name.localeCompare(b.name, 'de'));
   return (
     <form className="k-outline-filters" aria-label={t('outline.filters')} onSubmit={(e) => e.preventDefault()}>
-      <div className="kern-form-input k-outline-filters__field">
-        <label className="kern-label" htmlFor="filter-topic">
-          {t('outline.topic')}
-        </label>
-        <div className="kern-form-input__select-wrapper">
-          <select id="filter-topic" className="kern-form-input__select" value={filter.topic ?? ''} onChange={(e) => onChange({ topic: e.target.value || null })}>
-            <option value="">{t('outline.filterAll')}</option>
-            {topics.map((topic) => (
-              <option key={topic.id} value={topic.id}>
-                {topic.title}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="kern-form-input k-outline-filters__field">
-        <label className="kern-label" htmlFor="filter-status">
-          {t('section.status')}
-        </label>
-        <div className="kern-form-input__select-wrapper">
-          <select
-            id="filter-status"
-            className="kern-form-input__select"
-            value={filter.status ?? ''}
-            onChange={(e) => onChange({ status: (e.target.value || null) as SectionStatus | null })}
-          >
-            <option value="">{t('outline.filterAll')}</option>
-            {sectionStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="kern-form-input k-outline-filters__field">
-        <label className="kern-label" htmlFor="filter-assignee">
-          {t('outline.assignee')}
-        </label>
-        <div className="kern-form-input__select-wrapper">
-          <select
-            id="filter-assignee"
-            className="kern-form-input__select"
-            value={filter.assignee ?? ''}
-            onChange={(e) => onChange({ assignee: e.target.value || null })}
-          >
-            <option value="">{t('outline.filterAll')}</option>
-            {assignees.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <SelectField
+        label={t('outline.topic')}
+        className="k-outline-filters__field"
+        value={filter.topic ?? ''}
+        onChange={(e) => onChange({ topic: e.target.value || null })}
+      >
+        <option value="">{t('outline.filterAll')}</option>
+        {topics.map((topic) => (
+          <option key={topic.id} value={topic.id}>
+            {topic.title}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('section.status')}
+        className="k-outline-filters__field"
+        value={filter.status ?? ''}
+        onChange={(e) => onChange({ status: (e.target.value || null) as SectionStatus | null })}
+      >
+        <option value="">{t('outline.filterAll')}</option>
+        {sectionStatuses.map((s) => (
+          <option key={s} value={s}>
+            {t(`status.${s}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('outline.assignee')}
+        className="k-outline-filters__field"
+        value={filter.assignee ?? ''}
+        onChange={(e) => onChange({ assignee: e.target.value || null })}
+      >
+        <option value="">{t('outline.filterAll')}</option>
+        {assignees.map((m) => (
+          <option key={m.userId} value={m.userId}>
+            {m.name}
+          </option>
+        ))}
+      </SelectField>
       <div className="kern-form-check k-outline-filters__mine">
         <input id="filter-mine" className="kern-form-check__checkbox" type="checkbox" checked={filter.mine} onChange={(e) => onChange({ mine: e.target.checked })} />
         <label className="kern-label" htmlFor="filter-mine">
