@@ -9,6 +9,7 @@
  * settle that ends where the last one did (someone came and went in between) is skipped.
  */
 import type { PresentUserJSON } from '@konvent/shared';
+import { compareGerman } from '../collation';
 
 /** What the registry needs of a connection's grant (structurally the collab `Grant`). */
 export interface PresenceConnection {
@@ -31,7 +32,7 @@ interface Person {
 /** sectionId → userId → person, per workspace. */
 type WorkspacePresence = Map<string, Map<string, Person>>;
 
-const byName = (a: PresentUserJSON, b: PresentUserJSON) => a.name.localeCompare(b.name, 'de') || a.id.localeCompare(b.id);
+const byName = (a: PresentUserJSON, b: PresentUserJSON) => compareGerman(a.name, b.name) || a.id.localeCompare(b.id);
 
 export class PresenceRegistry {
   private readonly workspaces = new Map<string, WorkspacePresence>();

@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { sections, subgroupMembers, topics, users, type Db } from '@konvent/db';
 import type { TopicJSON } from '@konvent/shared';
 import type { UserRow } from '../../auth/sessions';
+import { compareGerman } from '../../collation';
 import { loadActor, type WorkspaceActor } from '../../policies/actor';
 import { authorize } from '../../policies/authorize';
 import { presentTopic, type SubgroupMemberRow } from '../../presenters/topic';
@@ -33,7 +34,7 @@ export function subgroupMembersOf(db: Db, topicIds: string[]): Map<string, Subgr
     .innerJoin(users, eq(users.id, subgroupMembers.userId))
     .where(inArray(subgroupMembers.topicId, topicIds))
     .all()
-    .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.name.localeCompare(b.name, 'de'));
+    .sort((a, b) => Number(b.isLead) - Number(a.isLead) || compareGerman(a.name, b.name));
   for (const { topicId, ...member } of rows) out.get(topicId)!.push(member);
   return out;
 }
