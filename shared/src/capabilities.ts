@@ -19,6 +19,11 @@ export const capabilityTable = {
   'report.export': everyone,
   /** Invite, create and remove members, change roles. */
   'members.manage': moderators,
+  /**
+   * See the other members' e-mail addresses. Observers (guests from outside the group) see
+   * names and organisations only: the addresses are personal data they need no access to.
+   */
+  'members.contact': contributors,
   /** Create, rename, reorder and archive any topic and manage any subgroup. */
   'topics.manage': moderators,
   /** Hold a subgroup membership and its lead flag (a lead manages that one subgroup). */

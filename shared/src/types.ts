@@ -95,7 +95,8 @@ export interface SubgroupMembershipJSON {
 export interface MemberJSON {
   userId: string;
   name: string;
-  email: string;
+  /** Null where the caller may not see it (observers see only their own, see `members.contact`). */
+  email: string | null;
   organisation: string | null;
   role: Role;
   subgroups: SubgroupMembershipJSON[];

@@ -28,4 +28,9 @@ test('an observer (Gast) reads everything but is offered no edit actions', async
   await expect(page.getByRole('button', { name: 'Mitglied anlegen' })).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: /^Rolle von/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /entfernen$/ })).toHaveCount(0);
+  // Names and organisations, but no one's e-mail address except the guest's own.
+  const table = page.getByRole('table');
+  await expect(table.getByText('gast@example.org')).toBeVisible();
+  await expect(table.getByText('@example.org')).toHaveCount(1);
+  await expect(table.getByRole('rowheader').nth(2)).not.toContainText('@');
 });

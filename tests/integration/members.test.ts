@@ -34,6 +34,25 @@ describe('listing members', () => {
     );
   });
 
+  it('shows e-mail addresses to contributors, and observers only their own', async () => {
+    const cast = buildCast(t.db);
+    const emails = async (who: typeof cast.member) => {
+      const res = await (await signIn(t.url, who)).get(`/api/workspaces/${cast.workspace.id}/members`);
+      expect(res.status).toBe(200);
+      return Object.fromEntries(res.body.data.map((m: MemberJSON) => [m.userId, m.email]));
+    };
+    const seenByMember = await emails(cast.member);
+    expect(seenByMember[cast.lead.id]).toBe(cast.lead.email);
+    expect(seenByMember[cast.observer.id]).toBe(cast.observer.email);
+    expect((await emails(cast.moderator))[cast.member.id]).toBe(cast.member.email);
+    const seenByObserver = await emails(cast.observer);
+    expect(seenByObserver[cast.observer.id]).toBe(cast.observer.email);
+    for (const other of [cast.moderator, cast.lead, cast.member]) expect(seenByObserver[other.id]).toBeNull();
+    // Nor does the search over the list reveal them: the body holds no address but the observer's own.
+    const raw = JSON.stringify((await (await signIn(t.url, cast.observer)).get(`/api/workspaces/${cast.workspace.id}/members`)).body);
+    expect(raw).not.toContain(cast.member.email);
+  });
+
   it('shows a moderator that the last moderator cannot be removed', async () => {
     const cast = buildCast(t.db);
     const res = await (await signIn(t.url, cast.moderator)).get(`/api/workspaces/${cast.workspace.id}/members`);

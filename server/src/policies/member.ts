@@ -16,6 +16,11 @@ export function isLastModerator(targetRole: Role, moderatorCount: number): boole
   return can(targetRole, 'members.manage') && moderatorCount <= 1;
 }
 
+/** Whose e-mail address the actor may see: their own always, others' with members.contact. */
+export function mayReadEmailOf(actor: WorkspaceActor, userId: string): boolean {
+  return actor.user.id === userId || can(actor.role, 'members.contact');
+}
+
 export function memberAbilities(actor: WorkspaceActor, lastModerator: boolean) {
   const manage = mayManageMembers(actor);
   return { update: manage, remove: manage && !lastModerator };

@@ -1,6 +1,6 @@
 import type { MemberJSON, Role, SubgroupMembershipJSON } from '@konvent/shared';
 import type { WorkspaceActor } from '../policies/actor';
-import { memberAbilities } from '../policies/member';
+import { mayReadEmailOf, memberAbilities } from '../policies/member';
 
 export interface MemberRow {
   userId: string;
@@ -20,7 +20,7 @@ export function presentMember(
   return {
     userId: row.userId,
     name: row.name,
-    email: row.email,
+    email: mayReadEmailOf(actor, row.userId) ? row.email : null,
     organisation: row.organisation,
     role: row.role,
     subgroups,

@@ -44,7 +44,7 @@ export function MembersPage() {
   const topicTitles = useMemo(() => new Map((topics.data ?? []).map((x) => [x.id, x.title])), [topics.data]);
   const needle = filter.trim().toLowerCase();
   const shown = (members.data ?? []).filter(
-    (m) => !needle || [m.name, m.email, m.organisation ?? ''].some((v) => v.toLowerCase().includes(needle)),
+    (m) => !needle || [m.name, m.email ?? '', m.organisation ?? ''].some((v) => v.toLowerCase().includes(needle)),
   );
 
   return (
@@ -107,7 +107,7 @@ export function MembersPage() {
                     <tr key={m.userId} className="kern-table__row">
                       <th scope="row" className="kern-table__cell k-member-name">
                         {m.name} {m.userId === me.id ? <span className="k-muted">{t('members.you')}</span> : null}
-                        <span className="k-member-email">{m.email}</span>
+                        {m.email ? <span className="k-member-email">{m.email}</span> : null}
                       </th>
                       <td className="kern-table__cell">{m.organisation ?? t('app.none')}</td>
                       <td className="kern-table__cell">
