@@ -128,7 +128,8 @@ test.describe('section editor', () => {
       await page.keyboard.press('ArrowRight');
       await expect(toolbar.locator('[data-toolbar-item]').nth(1)).toBeFocused();
       await page.keyboard.press('End');
-      await expect(toolbar.getByRole('button', { name: 'Tastaturkürzel' })).toBeFocused();
+      const help = toolbar.getByRole('button', { name: 'Tastaturkürzel' });
+      await expect(help).toBeFocused();
       await page.keyboard.press('Escape');
       await expect(editorText(page)).toBeFocused();
 
@@ -140,6 +141,13 @@ test.describe('section editor', () => {
       await expect(bold).toHaveAttribute('aria-pressed', toggled);
       await page.keyboard.press('Control+B');
       await expect(bold).toHaveAttribute('aria-pressed', initially ?? 'false');
+
+      // The help lists the comment shortcut, which the comments feature adds.
+      await help.click();
+      const dialog = page.getByRole('dialog', { name: 'Tastaturkürzel' });
+      await expect(dialog.getByRole('row', { name: /Markierte Textstelle kommentieren/ })).toContainText('Strg+Alt+M');
+      await dialog.getByRole('button', { name: 'Schließen' }).click();
+      await expect(dialog).toBeHidden();
     } finally {
       await page.context().close();
     }

@@ -16,6 +16,7 @@ import { refreshMeta, type CommentBridge } from './bridge';
 
 const key = new PluginKey<DecorationSet>('konventCommentHighlights');
 
+/** Listed in the editor's shortcut help as `comment` (Mod+Alt+M). */
 const commentShortcut = 'Mod-Alt-m';
 
 export const CommentHighlights = Extension.create<{ bridge: CommentBridge | null }>({

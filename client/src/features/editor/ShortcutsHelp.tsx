@@ -22,6 +22,7 @@ const rows: Array<{ name: ShortcutName; label: string }> = [
   { name: 'blockquote', label: 'tools.blockquote' },
   { name: 'hardBreak', label: 'shortcuts.hardBreak' },
   { name: 'tableNext', label: 'shortcuts.tableNav' },
+  { name: 'comment', label: 'shortcuts.comment' },
   { name: 'undo', label: 'tools.undo' },
   { name: 'redo', label: 'tools.redo' },
   { name: 'toolbar', label: 'shortcuts.toolbarAction' },

@@ -85,6 +85,7 @@ const de = {
     toolbarAction: 'Werkzeugleiste',
     hardBreak: 'Zeilenumbruch',
     tableNav: 'In Tabellen zur nächsten Zelle',
+    comment: 'Markierte Textstelle kommentieren',
   },
   keys: {
     mod: 'Strg',
@@ -176,6 +177,7 @@ const en: Resources = {
     toolbarAction: 'Toolbar',
     hardBreak: 'Line break',
     tableNav: 'In tables, to the next cell',
+    comment: 'Comment on the selected text',
   },
   keys: {
     mod: 'Ctrl',

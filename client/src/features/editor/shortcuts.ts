@@ -29,6 +29,8 @@ export const shortcutKeys = {
   hardBreak: ['Shift', 'Enter'],
   tableNext: ['Tab'],
   toolbar: ['Alt', 'F10'],
+  /** Added by the comments feature (CommentHighlights), listed here so the help shows it. */
+  comment: ['Mod', 'Alt', 'M'],
 } as const satisfies Record<string, readonly Key[]>;
 
 export type ShortcutName = keyof typeof shortcutKeys;

@@ -9,8 +9,11 @@ import { useSectionPresence } from './presence';
 
 const maxNames = 3;
 
+/** First and last name's initials; titles and other abbreviations ("Dr.", "Prof.") are skipped. */
 function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  const all = name.trim().split(/\s+/).filter(Boolean);
+  const named = all.filter((w) => !w.endsWith('.'));
+  const words = named.length > 0 ? named : all;
   const first = words[0]?.[0] ?? '?';
   const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
   return (first + last).toUpperCase();
