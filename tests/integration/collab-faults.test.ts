@@ -119,6 +119,22 @@ describe('permission changes on open connections', () => {
   });
 });
 
+describe('an account deleted while connected', () => {
+  it('keeps storing everyone\'s edits at the first attempt, the deleted account\'s without author', async () => {
+    const { cast, name, a, b } = await setup();
+    await stillWorks(a, b, name, 'Vor dem Löschen');
+    // Deleted straight in the database (as an operator might): the server is not told.
+    t.db.$client.prepare('DELETE FROM users WHERE id = ?').run(cast.member.id);
+    appendParagraph(a.doc, 'Letzte Zeile des gelöschten Kontos');
+    appendParagraph(b.doc, 'Zeile der AG-Leitung im selben Moment');
+    await waitFor(() => paragraphs(storedDoc(t.db, name)).includes('Zeile der AG-Leitung im selben Moment'), { message: 'stored' });
+    expect(paragraphs(storedDoc(t.db, name))).toContain('Letzte Zeile des gelöschten Kontos');
+    // Stored at the first attempt: no one was closed with 1011 to resend.
+    expect(a.closes).toEqual([]);
+    expect(b.closes).toEqual([]);
+  });
+});
+
 describe('storage failure', () => {
   it('closes the document with 1011 instead of acknowledging an update it could not store, and takes it on reconnect', async () => {
     const { name, a, b } = await setup();

@@ -135,8 +135,11 @@ function prepareStatements(sqlite: Db['$client']) {
     ),
     selectCompactedThrough: prepare('SELECT compacted_through FROM documents WHERE name = ?'),
     selectLog: prepare('SELECT id, "update" FROM document_updates WHERE document_name = ? AND id > ? ORDER BY id'),
+    // The author only while the account exists: an account deleted while its connection
+    // was open (outside the app, straight in the database) must not fail the whole batch,
+    // and with it every other document in it. The row is kept without author.
     insertUpdate: prepare(
-      'INSERT INTO document_updates (document_name, "update", user_id, created_at) VALUES (?, ?, ?, ?)',
+      'INSERT INTO document_updates (document_name, "update", user_id, created_at) VALUES (?, ?, (SELECT id FROM users WHERE id = ?), ?)',
     ),
     maxLogId: prepare('SELECT MAX(id) AS id FROM document_updates WHERE document_name = ?'),
     upsertSnapshot: prepare(
