@@ -11,9 +11,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, memberships, users, workspaces } from '@konvent/db';
+import { auditLog, memberships, sections, users, workspaces } from '@konvent/db';
+import { CloseCodes, docNames } from '@konvent/shared';
+import { buildMember } from '../support/factories';
 import { ApiClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
+import { connectClient, tokenFor, waitFor } from '../support/yclient';
 
 // Every run starts a Node process that loads TypeScript through tsx: seconds each on a
 // busy machine, hence the generous timeouts.
@@ -195,6 +198,22 @@ describe('konvent commands while the server runs on the same database', { timeou
     expect(row?.role).toBe('observer');
     const actions = srv.db.select().from(auditLog).where(eq(auditLog.workspaceId, ws.id)).all().map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['workspace.created', 'member.added', 'member.role_changed']));
+  });
+
+  it('member:add reaches an open co-editing connection of the person within seconds', async () => {
+    const ws = srv.db.select().from(workspaces).where(eq(workspaces.name, 'AK Geodaten')).get()!;
+    const jan = buildMember(srv.db, { workspaceId: ws.id, role: 'moderator', user: { email: 'jan.roth@example.org', name: 'Jan Roth' } });
+    const section = srv.db.insert(sections).values({ workspaceId: ws.id, title: 'Ausgangslage', position: 0 }).returning().get();
+    const client = connectClient(srv.wsUrl, docNames.section(section.id), { token: await tokenFor(srv.server, jan.id) });
+    try {
+      await client.synced();
+      const demoted = await run(['member:add', '--workspace', ws.id, '--email', 'jan.roth@example.org', '--role', 'observer']);
+      expect(demoted.code, demoted.stderr).toBe(0);
+      // The server notices the other process's commit and switches the connection (4509).
+      await waitFor(() => client.closes.some((c) => c.code === CloseCodes.PermissionsChanged.code), { timeout: 10_000, message: '4509' });
+    } finally {
+      client.destroy();
+    }
   });
 
   it('member:add refuses a bad role (2), an unknown workspace or person (1) and demoting the last moderator (1)', async () => {

@@ -25,7 +25,7 @@ import { DocumentStore } from './documentStore';
 import { collabTuning } from './limits';
 import { startLiveness } from './liveness';
 import { handleMessage } from './messageHandler';
-import { reevaluateConnections, type PermissionScope } from './permissions';
+import { reevaluateConnections, watchOtherWriters, type PermissionScope } from './permissions';
 import { decodeClientMessage, MalformedMessage } from './protocol';
 import { DocumentRegistry } from './registry';
 import { FoldedRowSweeper } from './sweeper';
@@ -89,6 +89,12 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     clientTracking: false,
   });
   const stopLiveness = startLiveness(() => connections, collabTuning.pingIntervalMs);
+  // Another process changed the database (roles, memberships, section status): every open
+  // connection's mode is decided again, as after a change made through the API.
+  const stopWatching = watchOtherWriters(ctx.db, collabTuning.otherWritersCheckMs, () => {
+    const workspaceIds = new Set([...connections].map((c) => c.grant.workspaceId));
+    for (const workspaceId of workspaceIds) reevaluateConnections(ctx, connections, { workspaceId });
+  });
   let closing = false;
 
   /**
@@ -227,6 +233,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
       closing = true;
       httpServer.off('upgrade', onUpgrade);
       stopLiveness();
+      stopWatching();
       const open = [...connections];
       const gone = Promise.all(open.map((c) => new Promise<void>((r) => (c.ws.readyState === c.ws.CLOSED ? r() : c.ws.once('close', () => r())))));
       for (const conn of open) conn.close(CloseCodes.ServerShutdown);

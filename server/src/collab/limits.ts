@@ -41,6 +41,11 @@ export const collabTuning = {
    * link the pings have not caught yet); it is closed rather than held in server memory.
    */
   maxBufferedBytes: 64 * 1024 * 1024,
+  /**
+   * How often the server looks whether another process (the CLI) committed to the database,
+   * so that a role changed there reaches open connections within this time.
+   */
+  otherWritersCheckMs: 2_000,
   /** How long close() waits for clients to acknowledge the close frame. */
   closeGraceMs: 1_000,
 } as const;

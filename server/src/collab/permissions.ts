@@ -3,8 +3,15 @@
  * a connection's mode, so a connection whose mode changed (write → read or read → write)
  * is closed with 4509 PermissionsChanged and the client reconnects into its new mode; one
  * that lost read access is closed with 4403 (4404 when the section is gone).
+ *
+ * Changes made through the API call `reevaluateConnections` with their scope. Changes that
+ * another process commits to the same database (the CLI's `member:add`, an operator's SQL)
+ * are noticed by `watchOtherWriters`: SQLite's `data_version` moves only when another
+ * connection commits, so checking it costs next to nothing, and the server's own writes
+ * never trigger a re-check.
  */
 import { CloseCodes } from '@konvent/shared';
+import type { Db } from '@konvent/db';
 import type { AppContext } from '../context';
 import { decideSectionAccess } from './admission';
 import type { Connection } from './connection';
@@ -34,4 +41,18 @@ export function reevaluateConnections(ctx: AppContext, connections: Iterable<Con
     }
   }
   return closed;
+}
+
+/** Calls `changed` after another process committed to the database; returns a stop function. */
+export function watchOtherWriters(db: Db, intervalMs: number, changed: () => void): () => void {
+  const version = () => db.$client.pragma('data_version', { simple: true }) as number;
+  let seen = version();
+  const timer = setInterval(() => {
+    const now = version();
+    if (now === seen) return;
+    seen = now;
+    changed();
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -83,7 +83,7 @@ export const memberAdd: Command = {
   },
   notes: [
     'The last moderator of a working group cannot be demoted. Observers leave their subgroups and assignments.',
-    'Open co-editing connections of the person pick up a changed role when they reconnect (the CLI is a separate process).',
+    'A running server notices the change within about two seconds and switches open co-editing connections of the person to their new role.',
   ],
   run({ values, env }) {
     const role = checkOption(roleSchema, values.role, 'role');
