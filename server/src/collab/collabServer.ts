@@ -92,8 +92,13 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
   // Another process changed the database (roles, memberships, section status): every open
   // connection's mode is decided again, as after a change made through the API.
   const stopWatching = watchOtherWriters(ctx.db, collabTuning.otherWritersCheckMs, () => {
-    const workspaceIds = new Set([...connections].map((c) => c.grant.workspaceId));
-    for (const workspaceId of workspaceIds) reevaluateConnections(ctx, connections, { workspaceId });
+    try {
+      const workspaceIds = new Set([...connections].map((c) => c.grant.workspaceId));
+      for (const workspaceId of workspaceIds) reevaluateConnections(ctx, connections, { workspaceId });
+    } catch (err) {
+      // A timer's exception would end the process; the next change tries again.
+      logger.error('collab: re-deciding connections after an outside change failed', { err: String(err) });
+    }
   });
   let closing = false;
 
