@@ -48,7 +48,7 @@ describe('listing members', () => {
     const seenByObserver = await emails(cast.observer);
     expect(seenByObserver[cast.observer.id]).toBe(cast.observer.email);
     for (const other of [cast.moderator, cast.lead, cast.member]) expect(seenByObserver[other.id]).toBeNull();
-    // Nor does the search over the list reveal them: the body holds no address but the observer's own.
+    // Nowhere in the response: the body holds no address but the observer's own.
     const raw = JSON.stringify((await (await signIn(t.url, cast.observer)).get(`/api/workspaces/${cast.workspace.id}/members`)).body);
     expect(raw).not.toContain(cast.member.email);
   });

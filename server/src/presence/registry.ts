@@ -8,8 +8,7 @@
  * most once per `coalesceMs` (a join storm of a hundred clients is one `onSettled`), and a
  * settle that ends where the last one did (someone came and went in between) is skipped.
  */
-import type { PresentUserJSON } from '@konvent/shared';
-import { compareGerman } from '../collation';
+import { compareGerman, type PresentUserJSON } from '@konvent/shared';
 
 /** What the registry needs of a connection's grant (structurally the collab `Grant`). */
 export interface PresenceConnection {

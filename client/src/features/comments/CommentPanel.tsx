@@ -7,7 +7,7 @@
  * On narrow screens the panel folds away behind its heading's button.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { type SectionJSON, type ThreadAnchorJSON, type ThreadJSON, type WorkspaceJSON } from '@konvent/shared';
+import { compareGerman, type SectionJSON, type ThreadAnchorJSON, type ThreadJSON, type WorkspaceJSON } from '@konvent/shared';
 import { useMembers } from '../../api/queries';
 import { useAnnounce } from '../../components/Announcer';
 import { ErrorAlert, Loading } from '../../components/feedback';
@@ -64,7 +64,7 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
   const listRef = useRef<HTMLOListElement>(null);
 
   const people = useMemo<Mention[]>(
-    () => (members.data ?? []).map((m) => ({ userId: m.userId, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'de')),
+    () => (members.data ?? []).map((m) => ({ userId: m.userId, name: m.name })).sort((a, b) => compareGerman(a.name, b.name)),
     [members.data],
   );
   const all = useMemo(() => threads.data ?? [], [threads.data]);

@@ -7,6 +7,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
+import { compareGerman } from '@konvent/shared';
 import { useEditorTranslation } from './i18n';
 
 export interface CaretUser {
@@ -28,7 +29,7 @@ function readPeople(provider: WebsocketProvider, meId: string): Person[] {
     const self = id === meId || clientId === provider.awareness.clientID;
     if (!byId.has(id)) byId.set(id, { id, name: user.name, color: typeof user.color === 'string' ? user.color : '#5c5c5c', self });
   }
-  return [...byId.values()].sort((a, b) => (a.self !== b.self ? (a.self ? -1 : 1) : a.name.localeCompare(b.name, 'de')));
+  return [...byId.values()].sort((a, b) => (a.self !== b.self ? (a.self ? -1 : 1) : compareGerman(a.name, b.name)));
 }
 
 function samePeople(a: Person[], b: Person[]): boolean {

@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { sectionStatuses, type MemberJSON, type SectionJSON, type SectionStatus, type TopicJSON } from '@konvent/shared';
+import { compareGerman, sectionStatuses, type MemberJSON, type SectionJSON, type SectionStatus, type TopicJSON } from '@konvent/shared';
 import { SelectField } from '../../components/Field';
 
 export interface OutlineFilter {
@@ -61,7 +61,7 @@ interface Props {
 
 export function OutlineFilters({ filter, onChange, topics, members, shown, total }: Props) {
   const { t } = useTranslation();
-  const assignees = [...members].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  const assignees = [...members].sort((a, b) => compareGerman(a.name, b.name));
   return (
     <form className="k-outline-filters" aria-label={t('outline.filters')} onSubmit={(e) => e.preventDefault()}>
       <SelectField

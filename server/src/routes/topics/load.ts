@@ -1,9 +1,8 @@
 /** Loading topics with their subgroups and section counts for the presenter. */
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { sections, subgroupMembers, topics, users, type Db } from '@konvent/db';
-import type { TopicJSON } from '@konvent/shared';
+import { compareGerman, type TopicJSON } from '@konvent/shared';
 import type { UserRow } from '../../auth/sessions';
-import { compareGerman } from '../../collation';
 import { loadActor, type WorkspaceActor } from '../../policies/actor';
 import { authorize } from '../../policies/authorize';
 import { presentTopic, type SubgroupMemberRow } from '../../presenters/topic';
