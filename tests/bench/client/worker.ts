@@ -7,7 +7,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { ClientSpec, Endpoint, FromWorker, ToWorker } from '../messages';
-import { findMarkers, marker, type Phase } from './markers';
+import { EditSet, marker, scanMarkers, type OnMarker, type Phase } from './markers';
 import { parseMessage, SyncStep1, tappedWebSocket, WebSocket, type Tap } from './tap';
 
 // Node 20 has no global WebSocket; the Hocuspocus provider needs one.
@@ -27,7 +27,8 @@ interface Client {
   doc: Y.Doc;
   /** Set once measuring: from then on remote updates are scanned, not applied. */
   scanning: boolean;
-  seen: Set<string>;
+  /** Edits already counted at this client. */
+  seen: EditSet;
   synced: boolean;
   disconnects: number;
   keepAlive(): void;
@@ -107,27 +108,29 @@ async function connect(endpoint: Endpoint, specs: ClientSpec[], perSecond: numbe
       spec,
       doc,
       scanning: false,
-      seen: new Set(),
+      seen: new EditSet(),
       synced: false,
       disconnects: 0,
       keepAlive: () => {},
       destroy: () => {},
     };
-    const tap: Tap = (data, receivedAt) => {
+    let receivedAt = 0;
+    const onMarker: OnMarker = (phase, worker, sender, seq, sentAt) => {
+      // Servers that echo an update to its sender: only other clients' edits count.
+      if (phase !== 'm' || (worker === workerId && sender === spec.index)) return;
+      if (!client.seen.add(worker, seq)) {
+        duplicates++;
+        return;
+      }
+      received++;
+      latencies.push(receivedAt - sentAt);
+    };
+    const tap: Tap = (data, at) => {
       if (!client.scanning) return 'forward';
       const parsed = parseMessage(data, hocuspocus);
       if (!parsed || parsed.type !== 0 || parsed.syncType === SyncStep1 || !parsed.payload) return 'forward';
-      for (const found of findMarkers(parsed.payload)) {
-        // Servers that echo an update to its sender: only other clients' edits count.
-        if (found.phase !== 'm' || (found.worker === workerId && found.client === spec.index)) continue;
-        if (client.seen.has(found.id)) {
-          duplicates++;
-          continue;
-        }
-        client.seen.add(found.id);
-        received++;
-        latencies.push(receivedAt - found.sentAt);
-      }
+      receivedAt = at;
+      scanMarkers(parsed.payload, onMarker);
       client.keepAlive();
       return 'drop';
     };
