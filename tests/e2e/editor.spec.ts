@@ -14,8 +14,10 @@ import {
   marker,
   moderatorEmail,
   openAs,
+  openSection,
   sectionPath,
   sharedScene,
+  signIn,
   typeAtEnd,
   typeAtStart,
 } from './support/editor';
@@ -107,6 +109,68 @@ test.describe('section editor', () => {
       await expect(connectionStatus(a)).toHaveAttribute('data-state', 'connected');
       await expect(editorText(b)).toContainText(offline);
       await expect(editorText(a)).toContainText(online);
+    } finally {
+      await a.context().close();
+      await b.context().close();
+    }
+  });
+
+  test('logging out deletes this device’s copy of a section, and asks first when it holds changes not sent yet', async ({ browser, baseURL }) => {
+    const s = await sharedScene(baseURL);
+    const [first, second] = s.writers;
+    const a = await openAs(browser, baseURL, first.email, sectionPath(s));
+    const b = await openAs(browser, baseURL, second.email, sectionPath(s));
+    // The section's IndexedDB databases in a's browser (one per person and section).
+    const copies = () =>
+      a.evaluate(async (id) => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.endsWith(`section:${id}`)), s.section.id);
+    const chooseLogout = async () => {
+      await a.getByRole('button', { name: /Benutzermenü/ }).click();
+      await a.getByRole('menuitem', { name: 'Abmelden' }).click();
+    };
+    try {
+      // Online: what a types reaches the server, so logout deletes the copy without asking.
+      const online = marker('online');
+      await typeAtEnd(a, ` ${online}`);
+      await expect(editorText(b)).toContainText(online);
+      expect(await copies()).toHaveLength(1);
+      await chooseLogout();
+      await expect(a).toHaveURL(/\/anmelden/);
+      await expect.poll(copies).toEqual([]);
+
+      // Offline: the words exist only on this device, so logout asks before anything happens.
+      await signIn(a.context(), first.email);
+      await openSection(a, sectionPath(s));
+      await a.context().setOffline(true);
+      await expect(connectionStatus(a)).toHaveAttribute('data-state', 'offline');
+      const offline = marker('offline');
+      await typeAtEnd(a, ` ${offline}`);
+      await chooseLogout();
+      const question = a.getByRole('alertdialog', { name: 'Änderungen noch nicht gesendet' });
+      await expect(question).toContainText('1 Abschnitt enthält Änderungen, die noch nicht beim Server angekommen sind.');
+      await question.getByRole('button', { name: 'Abbrechen' }).click();
+      await expect(question).toBeHidden();
+      await expect(a).toHaveURL(new RegExp(`${s.section.id}$`));
+      await expect(editorText(a)).toContainText(offline);
+
+      await chooseLogout();
+      await question.getByRole('button', { name: 'Trotzdem abmelden' }).click();
+      await expect(a).toHaveURL(/\/anmelden/);
+      await a.context().setOffline(false);
+      // The copy with the unsent words stays.
+      expect(await copies()).toHaveLength(1);
+      // The logout never reached the server, so the browser still holds the session cookie:
+      // the app ends that session first, and whoever opens it next has to log in.
+      await a.goto(sectionPath(s));
+      await expect(a.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+      await login(a, first.email, a.url());
+      await expect(connectionStatus(a)).toHaveAttribute('data-state', 'connected');
+      // Opening the section again sends the words.
+      await expect(editorText(b)).toContainText(offline);
+
+      // Sent now: the next logout asks nothing and deletes the copy.
+      await chooseLogout();
+      await expect(a).toHaveURL(/\/anmelden/);
+      await expect.poll(copies).toEqual([]);
     } finally {
       await a.context().close();
       await b.context().close();

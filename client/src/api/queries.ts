@@ -14,6 +14,7 @@ import type {
   UserJSON,
   WorkspaceJSON,
 } from '@konvent/shared';
+import { finishPendingLogout } from '../app/logout';
 import { api } from './client';
 
 export const keys = {
@@ -46,6 +47,8 @@ export function useMe() {
   return useQuery({
     queryKey: keys.me,
     queryFn: async () => {
+      // A logout that could not reach the server is finished before anything else.
+      await finishPendingLogout();
       try {
         return await api<MeJSON>('/me', { allowUnauthenticated: true });
       } catch (err) {

@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { logoutOnServer } from '../app/logout';
 import { useCurrentUser } from '../app/session';
 import { useAnnounce } from '../components/Announcer';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { deleteLocalCopies, settleOpenSessions, unsentSections } from '../features/editor/localCopies';
 import { languages, setLanguage, type Language } from '../i18n';
 
 /** Profile and settings, the language, and logout. */
@@ -15,15 +18,24 @@ export function UserMenu() {
   const queryClient = useQueryClient();
   const announce = useAnnounce();
 
+  /** Sections whose edits have not reached the server; set while logout asks about them. */
+  const [unsent, setUnsent] = useState<string[] | null>(null);
+
+  function requestLogout() {
+    settleOpenSessions();
+    const pending = unsentSections(user.id);
+    if (pending.length > 0) setUnsent(pending);
+    else void logout();
+  }
+
   async function logout() {
-    try {
-      await api('/auth/logout', { method: 'POST', allowUnauthenticated: true });
-    } finally {
-      queryClient.clear();
-      queryClient.setQueryData(['me'], null);
-      announce(t('header.loggedOut'));
-      void navigate('/anmelden', { replace: true });
-    }
+    await logoutOnServer();
+    queryClient.clear();
+    queryClient.setQueryData(['me'], null);
+    announce(t('header.loggedOut'));
+    void navigate('/anmelden', { replace: true });
+    // After leaving the page: an open editor closes its copy, and a copy is deleted once closed.
+    void deleteLocalCopies(user.id).catch(() => undefined);
   }
 
   const current = (i18n.resolvedLanguage ?? 'de') as Language;
@@ -40,7 +52,7 @@ export function UserMenu() {
           className="k-menu"
           aria-label={t('header.userMenu', { name: user.name })}
           onAction={(key) => {
-            if (key === 'logout') void logout();
+            if (key === 'logout') requestLogout();
             else if (key === 'settings') void navigate('/einstellungen');
           }}
         >
@@ -70,6 +82,15 @@ export function UserMenu() {
           </MenuItem>
         </Menu>
       </Popover>
+      {unsent ? (
+        <ConfirmDialog
+          title={t('header.unsentTitle')}
+          text={t('header.unsentText', { count: unsent.length })}
+          confirmLabel={t('header.logoutAnyway')}
+          onConfirm={logout}
+          onClose={() => setUnsent(null)}
+        />
+      ) : null}
     </MenuTrigger>
   );
 }

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { limits } from '@konvent/shared';
 import { ApiError, api } from '../api/client';
+import { finishPendingLogout } from '../app/logout';
 import { Alert } from '../components/feedback';
 import { errorText } from '../components/errors';
 import { TextField } from '../components/Field';
@@ -39,6 +40,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
+      await finishPendingLogout();
       await api('/auth/login', { method: 'POST', body: { email: email.trim(), password }, allowUnauthenticated: true });
       // A different person may have been signed in before: nothing of theirs may linger.
       queryClient.clear();

@@ -12,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docNames } from '@konvent/shared';
 import { backoff, closeMeaning, reconnectDelay, type ConnectionState, type RefusalKind } from './connection';
+import { forgetCopy, localDocName, markSent, markUnsent, rememberCopy, trackOpenSession, unsentSections } from './localCopies';
 
 export interface CollabSession {
   ydoc: Y.Doc;
@@ -39,11 +40,8 @@ const resyncedNoticeMs = 5000;
 const offlineRecheckMs = 5000;
 /** Open the socket after the local copy is loaded (smaller first sync), but never wait longer. */
 const localLoadWaitMs = 1500;
-
-/** IndexedDB database name: per person, so two people on one computer never share edits. */
-export function localDocName(userId: string, sectionId: string): string {
-  return `konvent:${userId}:${docNames.section(sectionId)}`;
-}
+/** After the last local edit, how long until "sent" is checked (the socket's buffer empty). */
+const sentCheckMs = 500;
 
 function collabUrl(): string {
   return `${location.origin.replace(/^http/, 'ws')}/collab`;
@@ -67,6 +65,7 @@ export function useCollabSession(options: CollabSessionOptions): {
     const localName = localDocName(userId, sectionId);
     const ydoc = new Y.Doc();
     const persistence = persist ? new IndexeddbPersistence(localName, ydoc) : null;
+    if (persistence) rememberCopy(userId, sectionId);
     // connect: false and connect() below, so that no status event is emitted before the
     // listeners are attached; otherwise identical to `{ connect: true }`.
     const provider = new WebsocketProvider(collabUrl(), docName, ydoc, {
@@ -85,6 +84,13 @@ export function useCollabSession(options: CollabSessionOptions): {
     let permissionRetryUsed = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let resyncedTimer: ReturnType<typeof setTimeout> | undefined;
+    let sentTimer: ReturnType<typeof setTimeout> | undefined;
+    /**
+     * This device holds edits of the section that the server may lack (kept across reloads in
+     * localStorage, see localCopies.ts). Set by a local edit; cleared once the connection is
+     * synced and the socket has handed every byte to the network. Logout keeps such copies.
+     */
+    let unsent = persistence !== null && unsentSections(userId).includes(sectionId);
 
     const show = (next: ConnectionState) => {
       if (!disposed) setState(next);
@@ -123,6 +129,8 @@ export function useCollabSession(options: CollabSessionOptions): {
         // must not be shown or merged anywhere. After 4401 the copy stays: it may hold
         // offline edits that the next login sends.
         void (persistence ? persistence.clearData() : clearDocument(localName)).catch(() => undefined);
+        unsent = false;
+        forgetCopy(userId, sectionId);
       }
       show({ kind: 'refused', refusal });
       if (refusal === 'unauthorized') callbacks.current.onUnauthorized();
@@ -138,8 +146,40 @@ export function useCollabSession(options: CollabSessionOptions): {
       // 'connected' only means the socket is open; the state changes once the first sync is done.
     });
 
+    const socketDrained = () => provider.synced && provider.wsconnected && provider.ws?.bufferedAmount === 0;
+    const checkSent = () => {
+      clearTimeout(sentTimer);
+      sentTimer = undefined;
+      if (disposed || !unsent) return;
+      if (socketDrained()) {
+        unsent = false;
+        markSent(userId, sectionId);
+      } else if (provider.wsconnected) {
+        sentTimer = setTimeout(checkSent, sentCheckMs);
+      }
+      // Offline: the next 'sync' checks again (the sync exchange sends what the server lacks).
+    };
+    // Logout asks every open editor first, so an edit typed just before is not reported as unsent.
+    const untrack = trackOpenSession(checkSent);
+    if (persistence) {
+      ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+        // Remote edits (origin: the provider) and the stored copy being loaded are not news.
+        if (origin === provider || origin === persistence) return;
+        if (!unsent) {
+          unsent = true;
+          markUnsent(userId, sectionId);
+        }
+        clearTimeout(sentTimer);
+        sentTimer = setTimeout(checkSent, sentCheckMs);
+      });
+    }
+
     provider.on('sync', (synced: boolean) => {
       if (!synced || refused) return;
+      if (unsent) {
+        clearTimeout(sentTimer);
+        sentTimer = setTimeout(checkSent, sentCheckMs);
+      }
       attempt = 0;
       permissionRetryUsed = false;
       const wasLost = lost;
@@ -201,10 +241,13 @@ export function useCollabSession(options: CollabSessionOptions): {
     setSession({ ydoc, provider });
 
     return () => {
+      // Last look before the socket goes: an edit of the last half second may be out already.
+      checkSent();
       disposed = true;
       clearTimeout(retryTimer);
       clearTimeout(resyncedTimer);
       clearTimeout(startTimer);
+      untrack();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       provider.destroy();

@@ -1,0 +1,108 @@
+/**
+ * The copies of sections this browser keeps in IndexedDB for offline work (one database per
+ * person and section, see `localDocName`), and which of them hold edits the server may not
+ * have yet. On logout the copies are deleted: on a shared office computer the next person
+ * must not find the last one's drafts in the browser's storage. A copy with unsent edits
+ * stays (deleting it would lose work) and is sent when its person opens the section here
+ * again; logging out asks first.
+ *
+ * The bookkeeping lives in localStorage (section ids only, no text), because logout must
+ * know it without opening every database.
+ */
+import { clearDocument } from 'y-indexeddb';
+import { docNames } from '@konvent/shared';
+
+const prefix = (userId: string) => `konvent:${userId}:`;
+const unsentKey = (userId: string) => `konvent:unsent:${userId}`;
+const copiesKey = (userId: string) => `konvent:copies:${userId}`;
+
+/** IndexedDB database name: per person, so two people on one computer never share edits. */
+export function localDocName(userId: string, sectionId: string): string {
+  return `${prefix(userId)}${docNames.section(sectionId)}`;
+}
+
+function readSet(key: string): Set<string> {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+    return new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function writeSet(key: string, values: Set<string>): void {
+  try {
+    if (values.size === 0) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify([...values]));
+  } catch {
+    // Storage full or blocked: the copy itself is still kept; logout then asks about nothing
+    // it cannot see, and the database list of the browser still finds the copy.
+  }
+}
+
+function update(key: string, change: (values: Set<string>) => void): void {
+  const values = readSet(key);
+  change(values);
+  writeSet(key, values);
+}
+
+/** A local copy of this section exists (or is about to). */
+export function rememberCopy(userId: string, sectionId: string): void {
+  update(copiesKey(userId), (s) => s.add(sectionId));
+}
+
+/** The section has edits made on this device that the server may not have. */
+export function markUnsent(userId: string, sectionId: string): void {
+  update(unsentKey(userId), (s) => s.add(sectionId));
+}
+
+/** Everything of the section made on this device has gone to the server. */
+export function markSent(userId: string, sectionId: string): void {
+  update(unsentKey(userId), (s) => s.delete(sectionId));
+}
+
+/** The copy was deleted (no access to the section any more): nothing of it to keep or send. */
+export function forgetCopy(userId: string, sectionId: string): void {
+  markSent(userId, sectionId);
+  update(copiesKey(userId), (s) => s.delete(sectionId));
+}
+
+const openSessions = new Set<() => void>();
+
+/** An open editor's "is everything sent?" check, run by `settleOpenSessions`; returns the untrack function. */
+export function trackOpenSession(check: () => void): () => void {
+  openSessions.add(check);
+  return () => openSessions.delete(check);
+}
+
+/** Lets every open editor record whether its last edits have left (before logout asks). */
+export function settleOpenSessions(): void {
+  for (const check of openSessions) check();
+}
+
+/** Sections with edits not yet sent, for the question before logout. */
+export function unsentSections(userId: string): string[] {
+  return [...readSet(unsentKey(userId))];
+}
+
+/**
+ * Deletes this person's local copies except those with unsent edits; resolves with how many
+ * were deleted. Copies still open (an editor being closed) are deleted once they close.
+ */
+export async function deleteLocalCopies(userId: string): Promise<number> {
+  const keep = new Set(unsentSections(userId).map((id) => localDocName(userId, id)));
+  const names = new Set([...readSet(copiesKey(userId))].map((id) => localDocName(userId, id)));
+  // The browser's own list also finds copies made before this bookkeeping existed.
+  if (typeof indexedDB !== 'undefined' && typeof indexedDB.databases === 'function') {
+    try {
+      for (const db of await indexedDB.databases()) if (db.name?.startsWith(prefix(userId))) names.add(db.name);
+    } catch {
+      // Not available (private mode of some browsers): the bookkeeping above is the list.
+    }
+  }
+  const doomed = [...names].filter((name) => !keep.has(name));
+  const results = await Promise.allSettled(doomed.map((name) => clearDocument(name)));
+  const kept = new Set(unsentSections(userId));
+  writeSet(copiesKey(userId), kept);
+  return results.filter((r) => r.status === 'fulfilled').length;
+}
