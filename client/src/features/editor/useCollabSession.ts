@@ -66,6 +66,12 @@ export function useCollabSession(options: CollabSessionOptions): {
     const ydoc = new Y.Doc();
     const persistence = persist ? new IndexeddbPersistence(localName, ydoc) : null;
     if (persistence) rememberCopy(userId, sectionId);
+    else if (unsentSections(userId).includes(sectionId)) {
+      // A copy from when this person could still write: the server would drop its edits now,
+      // so it is stale like a copy after 4403, and logout must not keep asking about it.
+      void clearDocument(localName).catch(() => undefined);
+      forgetCopy(userId, sectionId);
+    }
     // connect: false and connect() below, so that no status event is emitted before the
     // listeners are attached; otherwise identical to `{ connect: true }`.
     const provider = new WebsocketProvider(collabUrl(), docName, ydoc, {
