@@ -2,11 +2,12 @@
  * Who is signed in and which working group is open. RequireAuth sends people without a
  * session to the login page with the path they wanted, so they come back after logging in.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { UserJSON, WorkspaceJSON } from '@konvent/shared';
 import { useMe, type MeJSON } from '../api/queries';
 import { ErrorAlert, Loading } from '../components/feedback';
+import { unsentSections } from '../features/editor/localCopies';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
 
 const MeContext = createContext<MeJSON | null>(null);
@@ -32,10 +33,28 @@ export function RequireAuth() {
   return (
     <MeContext.Provider value={me.data}>
       <RealtimeProvider userId={me.data.user.id}>
+        <SendUnsentCopies userId={me.data.user.id} />
         <Outlet />
       </RealtimeProvider>
     </MeContext.Provider>
   );
+}
+
+/**
+ * Edits this device kept offline for sections not open now go out after login and whenever
+ * the browser is online again (see features/editor/sendUnsent.ts, loaded only when needed).
+ */
+function SendUnsentCopies({ userId }: { userId: string }) {
+  useEffect(() => {
+    const run = () => {
+      if (unsentSections(userId).length === 0) return;
+      void import('../features/editor/sendUnsent').then((m) => m.sendUnsentCopies(userId)).catch(() => undefined);
+    };
+    run();
+    window.addEventListener('online', run);
+    return () => window.removeEventListener('online', run);
+  }, [userId]);
+  return null;
 }
 
 export function useSession(): MeJSON {

@@ -58,8 +58,8 @@ export const de = {
     logout: 'Abmelden',
     loggedOut: 'Sie wurden abgemeldet.',
     unsentTitle: 'Änderungen noch nicht gesendet',
-    unsentText_one: '{{count}} Abschnitt enthält Änderungen, die noch nicht beim Server angekommen sind. Sie bleiben auf diesem Gerät gespeichert und werden gesendet, sobald Sie den Abschnitt hier wieder öffnen. Alle anderen lokalen Kopien werden beim Abmelden gelöscht.',
-    unsentText_other: '{{count}} Abschnitte enthalten Änderungen, die noch nicht beim Server angekommen sind. Sie bleiben auf diesem Gerät gespeichert und werden gesendet, sobald Sie den Abschnitt hier wieder öffnen. Alle anderen lokalen Kopien werden beim Abmelden gelöscht.',
+    unsentText_one: '{{count}} Abschnitt enthält Änderungen, die noch nicht beim Server angekommen sind. Sie bleiben auf diesem Gerät gespeichert und werden gesendet, sobald Sie sich auf diesem Gerät wieder anmelden. Alle anderen lokalen Kopien werden beim Abmelden gelöscht.',
+    unsentText_other: '{{count}} Abschnitte enthalten Änderungen, die noch nicht beim Server angekommen sind. Sie bleiben auf diesem Gerät gespeichert und werden gesendet, sobald Sie sich auf diesem Gerät wieder anmelden. Alle anderen lokalen Kopien werden beim Abmelden gelöscht.',
     logoutAnyway: 'Trotzdem abmelden',
   },
   notifications: {

@@ -56,8 +56,8 @@ export const en: Messages = {
     logout: 'Log out',
     loggedOut: 'You have been logged out.',
     unsentTitle: 'Changes not sent yet',
-    unsentText_one: '{{count}} section has changes that have not reached the server yet. They stay on this device and are sent when you open the section here again. All other local copies are deleted when you log out.',
-    unsentText_other: '{{count}} sections have changes that have not reached the server yet. They stay on this device and are sent when you open the section here again. All other local copies are deleted when you log out.',
+    unsentText_one: '{{count}} section has changes that have not reached the server yet. They stay on this device and are sent when you log in on this device again. All other local copies are deleted when you log out.',
+    unsentText_other: '{{count}} sections have changes that have not reached the server yet. They stay on this device and are sent when you log in on this device again. All other local copies are deleted when you log out.',
     logoutAnyway: 'Log out anyway',
   },
   notifications: {

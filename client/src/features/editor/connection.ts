@@ -5,6 +5,11 @@
  */
 import { CloseCodes, terminalCloseCodes } from '@konvent/shared';
 
+/** The co-editing endpoint of this origin (ws: or wss: like the page). */
+export function collabUrl(): string {
+  return `${location.origin.replace(/^http/, 'ws')}/collab`;
+}
+
 /** First retry after about half a second, doubling up to half a minute. */
 export const backoff = { baseMs: 500, maxMs: 30_000 } as const;
 

@@ -3,13 +3,12 @@
  * person and section, see `localDocName`), and which of them hold edits the server may not
  * have yet. On logout the copies are deleted: on a shared office computer the next person
  * must not find the last one's drafts in the browser's storage. A copy with unsent edits
- * stays (deleting it would lose work) and is sent when its person opens the section here
- * again; logging out asks first.
+ * stays (deleting it would lose work) and is sent when its person logs in here again (see
+ * sendUnsent.ts) or opens the section; logging out asks first.
  *
  * The bookkeeping lives in localStorage (section ids only, no text), because logout must
  * know it without opening every database.
  */
-import { clearDocument } from 'y-indexeddb';
 import { docNames } from '@konvent/shared';
 
 const prefix = (userId: string) => `konvent:${userId}:`;
@@ -67,17 +66,25 @@ export function forgetCopy(userId: string, sectionId: string): void {
   update(copiesKey(userId), (s) => s.delete(sectionId));
 }
 
-const openSessions = new Set<() => void>();
+/** Sections open in an editor (or being sent in the background), with their "all sent?" check. */
+const openSessions = new Map<string, () => void>();
 
-/** An open editor's "is everything sent?" check, run by `settleOpenSessions`; returns the untrack function. */
-export function trackOpenSession(check: () => void): () => void {
-  openSessions.add(check);
-  return () => openSessions.delete(check);
+/** Registers an open session of `sectionId`; returns the function that unregisters it. */
+export function trackOpenSession(sectionId: string, check: () => void): () => void {
+  openSessions.set(sectionId, check);
+  return () => {
+    if (openSessions.get(sectionId) === check) openSessions.delete(sectionId);
+  };
 }
 
-/** Lets every open editor record whether its last edits have left (before logout asks). */
+/** Something on this page holds the section's copy open right now. */
+export function isOpenHere(sectionId: string): boolean {
+  return openSessions.has(sectionId);
+}
+
+/** Lets every open session record whether its last edits have left (before logout asks). */
 export function settleOpenSessions(): void {
-  for (const check of openSessions) check();
+  for (const check of [...openSessions.values()]) check();
 }
 
 /** Sections with edits not yet sent, for the question before logout. */
@@ -101,8 +108,20 @@ export async function deleteLocalCopies(userId: string): Promise<number> {
     }
   }
   const doomed = [...names].filter((name) => !keep.has(name));
-  const results = await Promise.allSettled(doomed.map((name) => clearDocument(name)));
+  const results = await Promise.allSettled(doomed.map((name) => deleteCopy(name)));
   const kept = new Set(unsentSections(userId));
   writeSet(copiesKey(userId), kept);
   return results.filter((r) => r.status === 'fulfilled').length;
+}
+
+/**
+ * Deletes one copy's database (what y-indexeddb's clearDocument does, without loading Yjs into
+ * the page's main chunk). An open copy is deleted once its editor closes it.
+ */
+export function deleteCopy(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`deleting ${name} failed`));
+  });
 }

@@ -11,7 +11,7 @@ import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docNames } from '@konvent/shared';
-import { backoff, closeMeaning, reconnectDelay, type ConnectionState, type RefusalKind } from './connection';
+import { backoff, closeMeaning, collabUrl, reconnectDelay, type ConnectionState, type RefusalKind } from './connection';
 import { forgetCopy, localDocName, markSent, markUnsent, rememberCopy, trackOpenSession, unsentSections } from './localCopies';
 
 export interface CollabSession {
@@ -42,10 +42,6 @@ const offlineRecheckMs = 5000;
 const localLoadWaitMs = 1500;
 /** After the last local edit, how long until "sent" is checked (the socket's buffer empty). */
 const sentCheckMs = 500;
-
-function collabUrl(): string {
-  return `${location.origin.replace(/^http/, 'ws')}/collab`;
-}
 
 export function useCollabSession(options: CollabSessionOptions): {
   session: CollabSession | null;
@@ -166,7 +162,7 @@ export function useCollabSession(options: CollabSessionOptions): {
       // Offline: the next 'sync' checks again (the sync exchange sends what the server lacks).
     };
     // Logout asks every open editor first, so an edit typed just before is not reported as unsent.
-    const untrack = trackOpenSession(checkSent);
+    const untrack = trackOpenSession(sectionId, checkSent);
     if (persistence) {
       ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
         // Remote edits (origin: the provider) and the stored copy being loaded are not news.
