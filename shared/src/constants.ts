@@ -123,6 +123,12 @@ export const docNames = {
   minutes: (id: string) => `minutes:${id}`,
 } as const;
 
+/**
+ * Query parameter of a co-editing connection that only sends what a device kept offline (no
+ * editor open): `?presence=off` keeps it out of "who is in this section right now".
+ */
+export const COLLAB_PRESENCE_OFF = { presence: 'off' } as const;
+
 /** The Tiptap Collaboration field that holds a section's document (contract). */
 export const COLLAB_FIELD = 'default';
 

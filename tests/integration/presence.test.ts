@@ -3,12 +3,12 @@
  * over REST and pushed to the workspace room as `presence.updated`, coalesced per section.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCodes, docNames, Events, type PresenceUpdatedEvent, type SectionPresenceJSON } from '@konvent/shared';
+import { CloseCodes, COLLAB_PRESENCE_OFF, docNames, Events, type PresenceUpdatedEvent, type SectionPresenceJSON } from '@konvent/shared';
 import { buildApiToken, buildCast, buildMember, buildSection } from '../support/factories';
 import { ApiClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 import { connectSocket, type TestSocket } from '../support/sockets';
-import { connectClient, waitFor, type YClient } from '../support/yclient';
+import { appendParagraph, connectClient, paragraphs, waitFor, type YClient } from '../support/yclient';
 
 let t: TestServer;
 let cast: ReturnType<typeof buildCast>;
@@ -120,6 +120,29 @@ describe('GET /api/workspaces/:workspaceId/presence', () => {
     expect((await new ApiClient(t.url).get(`/api/workspaces/${cast.workspace.id}/presence`)).status).toBe(401);
     expect((await as(cast.member).get('/api/workspaces/no-such-workspace/presence')).status).toBe(404);
     c.destroy();
+  });
+
+  it('never lists a connection that only sends what a device kept offline (?presence=off), whose edits still arrive', async () => {
+    const section = freshSection();
+    const watcher = await socketOf(cast.moderator);
+    const background = connectClient(t.wsUrl, docNames.section(section.id), { token: tokenOf(cast.member), params: { ...COLLAB_PRESENCE_OFF } });
+    clients.push(background);
+    await background.synced();
+    appendParagraph(background.doc, 'offline geschrieben');
+
+    const reader = open(cast.lead, section.id);
+    await reader.synced();
+    await waitFor(() => paragraphs(reader.doc).includes('offline geschrieben'), { message: 'the kept edit arrived' });
+    // The section's first presence event already names only the person with an editor open.
+    const event: PresenceUpdatedEvent = await watcher.next(Events.PresenceUpdated, forSection(section.id));
+    expect(event.users.map((u) => u.id)).toEqual([cast.lead.id]);
+    expect(await idsIn(section.id)).toEqual([cast.lead.id]);
+
+    background.destroy();
+    reader.destroy();
+    await waitFor(async () => (await idsIn(section.id)).length === 0, { message: 'lead gone' });
+    const events: PresenceUpdatedEvent[] = watcher.received(Events.PresenceUpdated).filter(forSection(section.id));
+    expect(events.flatMap((e) => e.users.map((u) => u.id))).not.toContain(cast.member.id);
   });
 
   it('never lists a refused co-editing connection', async () => {

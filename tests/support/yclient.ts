@@ -55,11 +55,16 @@ export interface YClient {
 export function connectClient(
   wsUrl: string,
   docName: string,
-  { token, doc = new Y.Doc(), connect = true }: { token?: string; doc?: Y.Doc; connect?: boolean } = {},
+  {
+    token,
+    doc = new Y.Doc(),
+    connect = true,
+    params = {},
+  }: { token?: string; doc?: Y.Doc; connect?: boolean; params?: Record<string, string> } = {},
 ): YClient {
   const provider = new WebsocketProvider(`${wsUrl}/collab`, docName, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: token ? { token } : {},
+    params: { ...params, ...(token ? { token } : {}) },
     disableBc: true,
     connect,
     maxBackoffTime: 300,

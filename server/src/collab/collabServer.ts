@@ -19,7 +19,7 @@ import { prepareAuthLookups } from '../auth/sessions';
 import { prepareActorQueries } from '../policies/actor';
 import { admit, sectionQueryFor, type Decision, type Grant } from './admission';
 import { Connection } from './connection';
-import { isCollabPath } from './docName';
+import { countsAsPresent, isCollabPath } from './docName';
 import { DerivedData } from './derivedData';
 import { DocumentStore } from './documentStore';
 import { collabTuning } from './limits';
@@ -170,10 +170,11 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     for (const data of queued) receive(conn, data, true);
   }
 
-  function connect(ws: WebSocket, grant: Grant): void {
+  /** `present`: the connection shows in "who is in this section" (not a background send). */
+  function connect(ws: WebSocket, grant: Grant, present: boolean): void {
     const conn = new Connection(ws, grant);
     connections.add(conn);
-    ctx.presence.joined(grant);
+    if (present) ctx.presence.joined(grant);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       conn.lastReceivedAt = Date.now();
       receive(conn, data, isBinary);
@@ -184,7 +185,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     ws.on('close', () => {
       conn.closed = true;
       connections.delete(conn);
-      ctx.presence.left(grant);
+      if (present) ctx.presence.left(grant);
       const doc = registry.get(grant.docName);
       if (doc && doc.connections.has(conn)) {
         doc.removeConnection(conn);
@@ -220,7 +221,7 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
       ws.on('error', (err) => logger.warn('socket error', { err: err.message }));
       // Refusals are close codes on an accepted socket: browsers hide HTTP upgrade errors.
       if (!decision.ok) return ws.close(decision.refusal.code, decision.refusal.reason);
-      connect(ws, decision.grant);
+      connect(ws, decision.grant, countsAsPresent(req.url));
     });
   }
   httpServer.on('upgrade', onUpgrade);

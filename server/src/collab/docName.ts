@@ -3,6 +3,8 @@
  * segment, percent-decoded once, of a known kind and a plain id: anything else (dot
  * segments, encoded slashes, unknown prefixes) is "no such document".
  */
+import { COLLAB_PRESENCE_OFF } from '@konvent/shared';
+
 export const COLLAB_PATH = '/collab';
 
 export type DocName = { kind: 'section' | 'minutes'; id: string; name: string };
@@ -34,4 +36,10 @@ export function parseDocName(url: string | undefined): DocName | null {
   const id = name.slice(colon + 1);
   if ((kind !== 'section' && kind !== 'minutes') || !idPattern.test(id)) return null;
   return { kind, id, name };
+}
+
+/** False for a connection that asked to stay out of presence (`?presence=off`, see shared/). */
+export function countsAsPresent(url: string | undefined): boolean {
+  const params = new URLSearchParams(url?.split('?')[1] ?? '');
+  return !Object.entries(COLLAB_PRESENCE_OFF).every(([key, value]) => params.get(key) === value);
 }

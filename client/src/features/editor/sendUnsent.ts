@@ -8,7 +8,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { docNames, type SectionJSON } from '@konvent/shared';
+import { COLLAB_PRESENCE_OFF, docNames, type SectionJSON } from '@konvent/shared';
 import { ApiError, api } from '../../api/client';
 import { closeMeaning, collabUrl } from './connection';
 import { deleteCopy, forgetCopy, isOpenHere, localDocName, markSent, trackOpenSession, unsentSections } from './localCopies';
@@ -85,7 +85,12 @@ async function sendOne(userId: string, sectionId: string): Promise<Outcome> {
     const giveUp = setTimeout(() => finish('later'), attemptMs);
     void persistence.whenSynced.then(() => {
       if (done) return;
-      const p = new WebsocketProvider(collabUrl(), docNames.section(sectionId), ydoc, { shouldReconnect: () => false });
+      // No editor is open: the person is not "in" the section, and has no caret to show.
+      const p = new WebsocketProvider(collabUrl(), docNames.section(sectionId), ydoc, {
+        params: { ...COLLAB_PRESENCE_OFF },
+        shouldReconnect: () => false,
+      });
+      p.awareness.setLocalState(null);
       provider = p;
       p.on('sync', (synced: boolean) => {
         if (!synced || drainTimer) return;

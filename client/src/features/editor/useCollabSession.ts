@@ -249,6 +249,7 @@ export function useCollabSession(options: CollabSessionOptions): {
       clearTimeout(retryTimer);
       clearTimeout(resyncedTimer);
       clearTimeout(startTimer);
+      clearTimeout(sentTimer);
       untrack();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
