@@ -40,6 +40,8 @@ export function parseDocName(url: string | undefined): DocName | null {
 
 /** False for a connection that asked to stay out of presence (`?presence=off`, see shared/). */
 export function countsAsPresent(url: string | undefined): boolean {
-  const params = new URLSearchParams(url?.split('?')[1] ?? '');
+  // Every upgrade passes here (200 at once in a join storm): parse only when it can matter.
+  if (!url?.includes('presence=')) return true;
+  const params = new URLSearchParams(url.split('?')[1] ?? '');
   return !Object.entries(COLLAB_PRESENCE_OFF).every(([key, value]) => params.get(key) === value);
 }
