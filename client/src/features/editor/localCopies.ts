@@ -29,13 +29,29 @@ function readSet(key: string): Set<string> {
   }
 }
 
+/**
+ * False once a write of the bookkeeping failed (storage full or blocked): which copies hold
+ * unsent edits is then unknown, so logout deletes nothing rather than risk someone's work.
+ */
+let bookkeepingIntact = true;
+
 function writeSet(key: string, values: Set<string>): void {
   try {
     if (values.size === 0) localStorage.removeItem(key);
     else localStorage.setItem(key, JSON.stringify([...values]));
   } catch {
-    // Storage full or blocked: the copy itself is still kept; logout then asks about nothing
-    // it cannot see, and the database list of the browser still finds the copy.
+    bookkeepingIntact = false;
+  }
+}
+
+/** Whether localStorage takes a write now (blocked storage also fails on earlier page loads). */
+function storageWritable(): boolean {
+  try {
+    localStorage.setItem('konvent:probe', '1');
+    localStorage.removeItem('konvent:probe');
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -94,9 +110,11 @@ export function unsentSections(userId: string): string[] {
 
 /**
  * Deletes this person's local copies except those with unsent edits; resolves with how many
- * were deleted. Copies still open (an editor being closed) are deleted once they close.
+ * were deleted (none when the bookkeeping could not be written). Copies still open (an
+ * editor being closed) are deleted once they close.
  */
 export async function deleteLocalCopies(userId: string): Promise<number> {
+  if (!bookkeepingIntact || !storageWritable()) return 0;
   const keep = new Set(unsentSections(userId).map((id) => localDocName(userId, id)));
   const names = new Set([...readSet(copiesKey(userId))].map((id) => localDocName(userId, id)));
   // The browser's own list also finds copies made before this bookkeeping existed.
