@@ -22,6 +22,17 @@ async function typeAndSelect(page: Page, word: string): Promise<void> {
   await typeAtEnd(page, ` ${word}`);
   await page.keyboard.press('Control+Shift+ArrowLeft');
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(word);
+  // The editor takes the browser's selection over a moment later (on 'selectionchange'); a
+  // shortcut pressed before that would still see the caret. Tiptap puts itself on its element.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const editor = (document.querySelector('.ProseMirror') as (HTMLElement & { editor?: any }) | null)?.editor;
+        const { from, to } = editor?.state.selection ?? { from: 0, to: 0 };
+        return editor?.state.doc.textBetween(from, to) as string | undefined;
+      }),
+    )
+    .toBe(word);
 }
 
 test.describe('comments', () => {

@@ -60,6 +60,8 @@ test('a mention shows up live in the other person’s bell and leads to the sect
     await expect(item).toContainText('Erwähnung');
     await item.click();
     await expect(expertPage).toHaveURL(new RegExp(`/bericht/${section.id}`));
+    // The section opens on the mentioning thread, with the focus on it.
+    await expect(expertPage.locator('[data-thread-id]').filter({ hasText: token })).toBeFocused();
     await expect(bell(expertPage)).toHaveAccessibleName(before === 0 ? 'Benachrichtigungen' : `Benachrichtigungen, ${before} ungelesen`);
 
     // A second mention, then by keyboard: open the bell with Enter, mark all read from the menu.
@@ -69,6 +71,7 @@ test('a mention shows up live in the other person’s bell and leads to the sect
     expect(again.status()).toBe(201);
     await expect(bell(expertPage)).toHaveAccessibleName(`Benachrichtigungen, ${before + 1} ungelesen`);
     await bell(expertPage).focus();
+    await expect(bell(expertPage)).toBeFocused();
     await expertPage.keyboard.press('Enter');
     const readAll = expertPage.getByRole('menuitem', { name: 'Alle als gelesen markieren' });
     await expect(readAll).toBeVisible();
