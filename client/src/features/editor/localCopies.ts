@@ -103,6 +103,12 @@ export function settleOpenSessions(): void {
   for (const check of [...openSessions.values()]) check();
 }
 
+/** Deletes the section's copy and forgets it: stale (no access, or edits the server would refuse). */
+export function dropCopy(userId: string, sectionId: string): Promise<void> {
+  forgetCopy(userId, sectionId);
+  return deleteCopy(localDocName(userId, sectionId)).catch(() => undefined);
+}
+
 /** Sections with edits not yet sent, for the question before logout. */
 export function unsentSections(userId: string): string[] {
   return [...readSet(unsentKey(userId))];
@@ -136,7 +142,7 @@ export async function deleteLocalCopies(userId: string): Promise<number> {
  * Deletes one copy's database (what y-indexeddb's clearDocument does, without loading Yjs into
  * the page's main chunk). An open copy is deleted once its editor closes it.
  */
-export function deleteCopy(name: string): Promise<void> {
+function deleteCopy(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = () => resolve();

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { COLLAB_PRESENCE_OFF, docNames, type SectionJSON } from '@konvent/shared';
 import { ApiError, api } from '../../api/client';
 import { closeMeaning, collabUrl } from './connection';
-import { deleteCopy, forgetCopy, isOpenHere, localDocName, markSent, trackOpenSession, unsentSections } from './localCopies';
+import { dropCopy, isOpenHere, localDocName, markSent, trackOpenSession, unsentSections } from './localCopies';
 
 /** A copy that has not synced by then is left for the next attempt (online again, next login). */
 const attemptMs = 20_000;
@@ -51,8 +51,7 @@ async function sendOne(userId: string, sectionId: string): Promise<Outcome> {
   const writable = await mayWrite(sectionId);
   if (writable === 'unknown') return 'later';
   if (!writable) {
-    await deleteCopy(name).catch(() => undefined);
-    forgetCopy(userId, sectionId);
+    await dropCopy(userId, sectionId);
     return 'dropped';
   }
   return new Promise<Outcome>((resolve) => {
@@ -72,10 +71,7 @@ async function sendOne(userId: string, sectionId: string): Promise<Outcome> {
       void persistence.destroy();
       ydoc.destroy();
       if (outcome === 'sent') markSent(userId, sectionId);
-      if (outcome === 'dropped') {
-        void deleteCopy(name).catch(() => undefined);
-        forgetCopy(userId, sectionId);
-      }
+      if (outcome === 'dropped') void dropCopy(userId, sectionId);
       resolve(outcome);
     };
     // While it runs, an editor opening the section waits for nothing, and logout can ask it.

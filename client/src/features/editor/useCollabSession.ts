@@ -7,12 +7,12 @@
  * every server-side close to the 'closed' handler below, which decides by close code.
  */
 import { useEffect, useRef, useState } from 'react';
-import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docNames } from '@konvent/shared';
 import { backoff, closeMeaning, collabUrl, reconnectDelay, type ConnectionState, type RefusalKind } from './connection';
-import { forgetCopy, localDocName, markSent, markUnsent, rememberCopy, trackOpenSession, unsentSections } from './localCopies';
+import { dropCopy, forgetCopy, localDocName, markSent, markUnsent, rememberCopy, trackOpenSession, unsentSections } from './localCopies';
 
 export interface CollabSession {
   ydoc: Y.Doc;
@@ -65,8 +65,7 @@ export function useCollabSession(options: CollabSessionOptions): {
     else if (unsentSections(userId).includes(sectionId)) {
       // A copy from when this person could still write: the server would drop its edits now,
       // so it is stale like a copy after 4403, and logout must not keep asking about it.
-      void clearDocument(localName).catch(() => undefined);
-      forgetCopy(userId, sectionId);
+      void dropCopy(userId, sectionId);
     }
     // connect: false and connect() below, so that no status event is emitted before the
     // listeners are attached; otherwise identical to `{ connect: true }`.
@@ -130,9 +129,11 @@ export function useCollabSession(options: CollabSessionOptions): {
         // No access (any more) or no such section: what this device kept of it is stale and
         // must not be shown or merged anywhere. After 4401 the copy stays: it may hold
         // offline edits that the next login sends.
-        void (persistence ? persistence.clearData() : clearDocument(localName)).catch(() => undefined);
+        if (persistence) {
+          void persistence.clearData().catch(() => undefined);
+          forgetCopy(userId, sectionId);
+        } else void dropCopy(userId, sectionId);
         unsent = false;
-        forgetCopy(userId, sectionId);
       }
       show({ kind: 'refused', refusal });
       if (refusal === 'unauthorized') callbacks.current.onUnauthorized();
