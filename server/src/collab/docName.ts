@@ -41,7 +41,7 @@ export function parseDocName(url: string | undefined): DocName | null {
 /** False for a connection that asked to stay out of presence (`?presence=off`, see shared/). */
 export function countsAsPresent(url: string | undefined): boolean {
   // Every upgrade passes here (200 at once in a join storm): parse only when it can matter.
-  if (!url?.includes('presence=')) return true;
+  if (!url || !Object.keys(COLLAB_PRESENCE_OFF).some((key) => url.includes(`${key}=`))) return true;
   const params = new URLSearchParams(url.split('?')[1] ?? '');
   return !Object.entries(COLLAB_PRESENCE_OFF).every(([key, value]) => params.get(key) === value);
 }
