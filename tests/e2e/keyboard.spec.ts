@@ -72,3 +72,47 @@ test('the user menu opens with the keyboard, Escape closes it and focus returns'
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
 });
+
+test('a page that finishes loading late takes the focus only if the person has not moved on', async ({ page }) => {
+  const base = await openWorkspace(page);
+  // The server's own answer for a section, held back until the test lets it through (a slow line).
+  const held: (() => void)[] = [];
+  const release = async () => {
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    held.splice(0).forEach((go) => go());
+  };
+  await page.route(/\/api\/sections\/[0-9a-f-]+$/, async (route) => {
+    await new Promise<void>((resolve) => held.push(resolve));
+    await route.continue();
+  });
+  await page.goto(`${base}/bericht`);
+  const rows = page.getByRole('treegrid', { name: 'Gliederung des Berichts' }).getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  const titles = await rows.locator('.k-tree__title').allTextContents();
+  expect(titles.length).toBeGreaterThan(1);
+  const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+
+  // Opened by keyboard and left alone: the heading takes the focus once it is there.
+  await rows.first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/bericht\/[0-9a-f-]+$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Wird geladen' }).first()).toBeVisible();
+  await release();
+  await expect(page.getByRole('heading', { level: 1, name: titles[0] })).toBeFocused();
+
+  // Opened, and while it loads the person tabs on: the late heading leaves them there.
+  await page.goBack();
+  await rows.nth(1).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/bericht\/[0-9a-f-]+$/);
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  await release();
+  const heading = page.getByRole('heading', { level: 1, name: titles[1] });
+  await expect(heading).toBeVisible();
+  // The page rendered and its focus effect ran: the section's text has arrived as well.
+  await expect(page.locator('.ProseMirror')).toBeVisible();
+  await expect(skip).toBeFocused();
+  await expect(heading).not.toBeFocused();
+});

@@ -10,6 +10,7 @@ import { ApiError, onUnauthenticated } from '../api/client';
 import { keys } from '../api/queries';
 import { AnnouncerProvider } from '../components/Announcer';
 import { Loading } from '../components/feedback';
+import { noteNavigation } from '../components/focusIntent';
 import { AppLayout } from '../layout/AppLayout';
 import { DashboardPage } from '../pages/DashboardPage';
 import { HomePage } from '../pages/HomePage';
@@ -93,6 +94,14 @@ const router = createBrowserRouter([
     ],
   },
 ]);
+
+// A heading that renders late takes the focus only if the person has not acted since (PageTitle).
+let lastPath = router.state.location.pathname;
+router.subscribe((state) => {
+  if (state.location.pathname === lastPath) return;
+  lastPath = state.location.pathname;
+  noteNavigation();
+});
 
 onUnauthenticated(() => {
   const { pathname, search } = window.location;

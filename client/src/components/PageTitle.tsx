@@ -2,10 +2,13 @@
  * The page's h1 and document title. The heading takes focus after a client-side navigation
  * to another path, so screen-reader users hear where they are (the skip link stays the first
  * tab stop). A change of the query string alone (a filter, `?thread=`) keeps the focus where
- * the person is working.
+ * the person is working. A heading that renders after its data arrives takes the focus only if
+ * the person has not pressed a key or pointer button since the navigation: by then they have
+ * moved on (see focusIntent).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
+import { actedSinceNavigation } from './focusIntent';
 
 let firstRender = true;
 
@@ -26,6 +29,7 @@ export function PageTitle({ children, title, actions }: { children: string; titl
       firstRender = false;
       return;
     }
+    if (actedSinceNavigation()) return;
     ref.current?.focus({ preventScroll: !scrollOnFocus.current });
   }, [pathname]);
   return (

@@ -11,6 +11,7 @@ import { compareGerman, type SectionJSON, type ThreadAnchorJSON, type ThreadJSON
 import { useMembers } from '../../api/queries';
 import { useAnnounce } from '../../components/Announcer';
 import { ErrorAlert, Loading } from '../../components/feedback';
+import { actedSince, now } from '../../components/focusIntent';
 import { anchorFromSelection, resolveAnchor } from './anchors';
 import { useThreadActions, useThreads } from './api';
 import type { CommentBridge } from './bridge';
@@ -103,7 +104,9 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
 
   // A card to bring into view (and focus) as soon as it is rendered: a new thread appears
   // only after the query cache has taken it, which is a render or two after the request.
-  const pendingCard = useRef<{ id: string; focus: boolean } | null>(null);
+  // `since`: when it was asked for; a key or pointer press after that means the person has
+  // moved on, and the card is shown without taking the focus.
+  const pendingCard = useRef<{ id: string; focus: boolean; since: number } | null>(null);
   const revealPendingCard = useCallback(() => {
     const pending = pendingCard.current;
     if (!pending) return;
@@ -111,12 +114,14 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
     if (!card) return;
     pendingCard.current = null;
     card.scrollIntoView({ block: 'nearest' });
-    if (pending.focus && focusIsFree(listRef.current?.closest('aside') ?? null)) card.focus({ preventScroll: true });
+    if (pending.focus && !actedSince(pending.since) && focusIsFree(listRef.current?.closest('aside') ?? null)) {
+      card.focus({ preventScroll: true });
+    }
   }, []);
   useEffect(revealPendingCard);
   const showCard = useCallback(
     (threadId: string, focus: boolean) => {
-      pendingCard.current = { id: threadId, focus };
+      pendingCard.current = { id: threadId, focus, since: now() };
       requestAnimationFrame(revealPendingCard);
     },
     [revealPendingCard],
