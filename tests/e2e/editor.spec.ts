@@ -147,6 +147,8 @@ test.describe('section editor', () => {
       await chooseLogout();
       const question = a.getByRole('alertdialog', { name: 'Änderungen noch nicht gesendet' });
       await expect(question).toContainText('1 Abschnitt enthält Änderungen, die noch nicht beim Server angekommen sind.');
+      // Which one, by its title: the person may decide to go back to it.
+      await expect(question.getByRole('list', { name: 'Betroffene Abschnitte' }).getByRole('listitem')).toHaveText([s.section.title]);
       await question.getByRole('button', { name: 'Abbrechen' }).click();
       await expect(question).toBeHidden();
       await expect(a).toHaveURL(new RegExp(`${s.section.id}$`));

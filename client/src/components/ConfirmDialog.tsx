@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogFooter, KernDialog } from './Dialog';
 import { Alert } from './feedback';
@@ -7,13 +7,15 @@ import { errorText } from './errors';
 interface ConfirmProps {
   title: string;
   text: string;
+  /** Shown below the text: what the question is about (a list of sections, say). */
+  details?: ReactNode;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
   onClose: () => void;
 }
 
 /** A yes/no question before something people would miss; the server's refusal shows inside. */
-export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onClose }: ConfirmProps) {
+export function ConfirmDialog({ title, text, details, confirmLabel, onConfirm, onClose }: ConfirmProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,6 +34,7 @@ export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onClose }:
       {(close) => (
         <>
           <p className="kern-body">{text}</p>
+          {details}
           {error ? (
             <Alert tone="danger" live>
               {error}

@@ -60,6 +60,9 @@ export const de = {
     unsentTitle: 'Änderungen noch nicht gesendet',
     unsentText_one: '{{count}} Abschnitt enthält Änderungen, die noch nicht beim Server angekommen sind. Sie bleiben auf diesem Gerät gespeichert und werden gesendet, sobald Sie sich auf diesem Gerät wieder anmelden. Alle anderen lokalen Kopien werden beim Abmelden gelöscht.',
     unsentText_other: '{{count}} Abschnitte enthalten Änderungen, die noch nicht beim Server angekommen sind. Sie bleiben auf diesem Gerät gespeichert und werden gesendet, sobald Sie sich auf diesem Gerät wieder anmelden. Alle anderen lokalen Kopien werden beim Abmelden gelöscht.',
+    unsentList: 'Betroffene Abschnitte',
+    unsentOthers_one: '{{count}} weiterer Abschnitt',
+    unsentOthers_other: '{{count}} weitere Abschnitte',
     logoutAnyway: 'Trotzdem abmelden',
   },
   notifications: {

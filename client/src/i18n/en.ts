@@ -58,6 +58,9 @@ export const en: Messages = {
     unsentTitle: 'Changes not sent yet',
     unsentText_one: '{{count}} section has changes that have not reached the server yet. They stay on this device and are sent when you log in on this device again. All other local copies are deleted when you log out.',
     unsentText_other: '{{count}} sections have changes that have not reached the server yet. They stay on this device and are sent when you log in on this device again. All other local copies are deleted when you log out.',
+    unsentList: 'Sections affected',
+    unsentOthers_one: '{{count}} more section',
+    unsentOthers_other: '{{count}} more sections',
     logoutAnyway: 'Log out anyway',
   },
   notifications: {

@@ -3,6 +3,8 @@ import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Sepa
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { compareGerman, type SectionJSON } from '@konvent/shared';
+import { keys } from '../api/queries';
 import { logoutOnServer } from '../app/logout';
 import { useCurrentUser } from '../app/session';
 import { useAnnounce } from '../components/Announcer';
@@ -39,6 +41,14 @@ export function UserMenu() {
   }
 
   const current = (i18n.resolvedLanguage ?? 'de') as Language;
+
+  // The titles of the sections in question, as far as this page has loaded them (the copies'
+  // bookkeeping holds ids only, and offline the server cannot be asked).
+  const unsentTitles = (unsent ?? [])
+    .map((id) => queryClient.getQueryData<SectionJSON>(keys.section(id))?.title)
+    .filter((title): title is string => title !== undefined)
+    .sort(compareGerman);
+  const untitled = (unsent?.length ?? 0) - unsentTitles.length;
 
   return (
     <MenuTrigger>
@@ -86,6 +96,16 @@ export function UserMenu() {
         <ConfirmDialog
           title={t('header.unsentTitle')}
           text={t('header.unsentText', { count: unsent.length })}
+          details={
+            unsentTitles.length > 0 ? (
+              <ul className="kern-list kern-list--bullet" aria-label={t('header.unsentList')}>
+                {unsentTitles.map((title, i) => (
+                  <li key={i}>{title}</li>
+                ))}
+                {untitled > 0 ? <li>{t('header.unsentOthers', { count: untitled })}</li> : null}
+              </ul>
+            ) : null
+          }
           confirmLabel={t('header.logoutAnyway')}
           onConfirm={logout}
           onClose={() => setUnsent(null)}
