@@ -9,6 +9,8 @@ import { Server as IoServer } from 'socket.io';
 import { closeDatabase, openDatabase, type Db } from '@konvent/db';
 import { createApp } from './app';
 import { attachCollab } from './collab/collabServer';
+import { collabTuning } from './collab/limits';
+import { watchOtherWriters } from './collab/permissions';
 import type { Config } from './config';
 import type { AppContext, CollabHooks } from './context';
 import { createLogger, type Logger } from './logger';
@@ -54,13 +56,25 @@ export function createKonventServer(config: Config, options: CreateServerOptions
   const httpServer = createHttpServer(app);
   // destroyUpgrade: false — engine.io must leave /collab upgrades to the collab server.
   const io = new IoServer(httpServer, { destroyUpgrade: false, serveClient: false });
-  attachRealtime(ctx, io);
+  const realtimeRooms = attachRealtime(ctx, io);
   const collab = attachCollab(ctx, httpServer);
   collabHooks.permissionsChanged = collab.permissionsChanged;
   collabHooks.liveDocument = collab.liveDocument;
-  // Closed in reverse order. The collab server first: it flushes every co-edited document
-  // before the database closes; then presence drops the settles its closing connections queued.
-  const attachments: Attachment[] = [{ close: async () => presence.close() }, collab];
+  // Another process committed to the database (the CLI's member:add, an operator's SQL): open
+  // co-editing connections and socket.io rooms follow, as after a change through the API.
+  const stopWatching = watchOtherWriters(db, collabTuning.otherWritersCheckMs, () => {
+    try {
+      collab.outsideChange();
+      realtimeRooms.refreshRooms();
+    } catch (err) {
+      // A timer's exception would end the process; the next change tries again.
+      logger.error('following an outside change of the database failed', { err: String(err) });
+    }
+  });
+  // Closed in reverse order. The watcher first; then the collab server: it flushes every
+  // co-edited document before the database closes; then presence drops the settles its
+  // closing connections queued.
+  const attachments: Attachment[] = [{ close: async () => presence.close() }, collab, { close: async () => stopWatching() }];
 
   let closing: Promise<void> | undefined;
   return {

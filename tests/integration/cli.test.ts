@@ -12,10 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, memberships, sections, users, workspaces } from '@konvent/db';
-import { CloseCodes, docNames } from '@konvent/shared';
-import { buildMember } from '../support/factories';
+import { CloseCodes, docNames, Events } from '@konvent/shared';
+import { buildMember, buildUser } from '../support/factories';
 import { ApiClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
+import { connectSocket } from '../support/sockets';
 import { connectClient, tokenFor, waitFor } from '../support/yclient';
 
 // Every run starts a Node process that loads TypeScript through tsx: seconds each on a
@@ -213,6 +214,35 @@ describe('konvent commands while the server runs on the same database', { timeou
       await waitFor(() => client.closes.some((c) => c.code === CloseCodes.PermissionsChanged.code), { timeout: 10_000, message: '4509' });
     } finally {
       client.destroy();
+    }
+  });
+
+  it('member:add brings the working group’s live events to the person’s open app without a reconnect', async () => {
+    const ws = srv.db.select().from(workspaces).where(eq(workspaces.name, 'AK Geodaten')).get()!;
+    const mia = buildUser(srv.db, { email: 'mia.lenz@example.org', name: 'Mia Lenz' });
+    const socket = await connectSocket(srv.url, { token: await tokenFor(srv.server, mia.id) });
+    const kim = new ApiClient(srv.url);
+    await kim.login('kim.berger@stadt.example', 'sicheres-passwort');
+    const titles = () => socket.received(Events.SectionCreated).map((p: { title: string }) => p.title);
+    try {
+      const before = await kim.post(`/api/workspaces/${ws.id}/sections`, { title: 'Vor der Aufnahme' });
+      expect(before.status).toBe(201);
+      const added = await run(['member:add', '--workspace', ws.id, '--email', 'mia.lenz@example.org', '--role', 'member']);
+      expect(added.code, added.stderr).toBe(0);
+      // The moderator keeps working; once the server has noticed the other process's commit
+      // (it checks every 2 s), the new sections reach Mia's open connection.
+      let arrived: string | undefined;
+      for (let i = 1; i <= 20 && !arrived; i++) {
+        const title = `Nach der Aufnahme ${i}`;
+        expect((await kim.post(`/api/workspaces/${ws.id}/sections`, { title })).status).toBe(201);
+        arrived = await waitFor(() => titles().find((t) => t === title), { timeout: 500, message: title }).catch(() => undefined);
+      }
+      expect(arrived).toBeDefined();
+      // One socket delivers in order: had she been in the room before, the first section's
+      // event would have arrived first.
+      expect(titles()).not.toContain('Vor der Aufnahme');
+    } finally {
+      socket.close();
     }
   });
 

@@ -25,7 +25,7 @@ import { DocumentStore } from './documentStore';
 import { collabTuning } from './limits';
 import { startLiveness } from './liveness';
 import { handleMessage } from './messageHandler';
-import { reevaluateConnections, watchOtherWriters, type PermissionScope } from './permissions';
+import { reevaluateConnections, type PermissionScope } from './permissions';
 import { decodeClientMessage, MalformedMessage } from './protocol';
 import { DocumentRegistry } from './registry';
 import { FoldedRowSweeper } from './sweeper';
@@ -35,6 +35,11 @@ const Overloaded = { code: 1008, reason: 'too many messages before the document 
 
 export interface CollabServer {
   permissionsChanged(scope: PermissionScope): void;
+  /**
+   * Another process committed to the database (roles, memberships, section status): every
+   * open connection's mode is decided again, as after a change made through the API.
+   */
+  outsideChange(): void;
   /** The live Y.Doc of a loaded document (read only), for the content API. */
   liveDocument(name: string): Y.Doc | undefined;
   readonly registry: DocumentRegistry;
@@ -89,17 +94,6 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     clientTracking: false,
   });
   const stopLiveness = startLiveness(() => connections, collabTuning.pingIntervalMs);
-  // Another process changed the database (roles, memberships, section status): every open
-  // connection's mode is decided again, as after a change made through the API.
-  const stopWatching = watchOtherWriters(ctx.db, collabTuning.otherWritersCheckMs, () => {
-    try {
-      const workspaceIds = new Set([...connections].map((c) => c.grant.workspaceId));
-      for (const workspaceId of workspaceIds) reevaluateConnections(ctx, connections, { workspaceId });
-    } catch (err) {
-      // A timer's exception would end the process; the next change tries again.
-      logger.error('collab: re-deciding connections after an outside change failed', { err: String(err) });
-    }
-  });
   let closing = false;
 
   /**
@@ -233,13 +227,16 @@ export function attachCollab(ctx: AppContext, httpServer: HttpServer): CollabSer
     permissionsChanged: (scope) => {
       reevaluateConnections(ctx, connections, scope);
     },
+    outsideChange: () => {
+      const workspaceIds = new Set([...connections].map((c) => c.grant.workspaceId));
+      for (const workspaceId of workspaceIds) reevaluateConnections(ctx, connections, { workspaceId });
+    },
     liveDocument: (name) => registry.liveState(name),
     async close() {
       if (closing) return;
       closing = true;
       httpServer.off('upgrade', onUpgrade);
       stopLiveness();
-      stopWatching();
       const open = [...connections];
       const gone = Promise.all(open.map((c) => new Promise<void>((r) => (c.ws.readyState === c.ws.CLOSED ? r() : c.ws.once('close', () => r())))));
       for (const conn of open) conn.close(CloseCodes.ServerShutdown);

@@ -6,7 +6,8 @@
  *
  * Changes made through the API call `reevaluateConnections` with their scope. Changes that
  * another process commits to the same database (the CLI's `member:add`, an operator's SQL)
- * are noticed by `watchOtherWriters`: SQLite's `data_version` moves only when another
+ * are noticed by `watchOtherWriters` (server.ts runs it for these connections and for the
+ * socket.io rooms): SQLite's `data_version` moves only when another
  * connection commits, so checking it costs next to nothing, and the server's own writes
  * never trigger a re-check.
  */
