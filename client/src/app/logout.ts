@@ -26,14 +26,23 @@ function setPending(value: boolean): void {
   }
 }
 
+/** Ends the session on the server; throws when the server could not be reached or refused. */
+async function endSession(): Promise<void> {
+  try {
+    await api('/auth/logout', { method: 'POST', allowUnauthenticated: true });
+  } catch (err) {
+    // 401: the session was already gone, which is what logout wants.
+    if (!(err instanceof ApiError && err.status === 401)) throw err;
+  }
+}
+
 /** Ends the session on the server; when that fails, remembers to end it next time. */
 export async function logoutOnServer(): Promise<void> {
   try {
-    await api('/auth/logout', { method: 'POST', allowUnauthenticated: true });
+    await endSession();
     setPending(false);
-  } catch (err) {
-    // 401: the session was already gone, which is what logout wants.
-    setPending(!(err instanceof ApiError && err.status === 401));
+  } catch {
+    setPending(true);
   }
 }
 
@@ -43,10 +52,6 @@ export async function logoutOnServer(): Promise<void> {
  */
 export async function finishPendingLogout(): Promise<void> {
   if (!pending()) return;
-  try {
-    await api('/auth/logout', { method: 'POST', allowUnauthenticated: true });
-  } catch (err) {
-    if (!(err instanceof ApiError && err.status === 401)) throw err;
-  }
+  await endSession();
   setPending(false);
 }

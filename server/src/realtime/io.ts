@@ -5,7 +5,7 @@
  * (Realtime.joinWorkspace / leaveWorkspace); `refreshRooms` catches up with changes another
  * process committed (the CLI's `member:add`, an operator's SQL).
  */
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Server as IoServer } from 'socket.io';
 import { memberships } from '@konvent/db';
 import { rooms } from '@konvent/shared';
@@ -32,30 +32,29 @@ export function attachRealtime(ctx: AppContext, io: IoServer): RealtimeRooms {
     next();
   });
 
+  /** The workspace rooms each of these people belongs in, by their memberships. */
+  const workspaceRooms = (userIds: string[]): Map<string, Set<string>> => {
+    const memberOf = new Map<string, Set<string>>(userIds.map((id) => [id, new Set()]));
+    const rows = ctx.db
+      .select({ userId: memberships.userId, workspaceId: memberships.workspaceId })
+      .from(memberships)
+      .where(inArray(memberships.userId, userIds))
+      .all();
+    for (const row of rows) memberOf.get(row.userId)?.add(rooms.workspace(row.workspaceId));
+    return memberOf;
+  };
+
   io.on('connection', (socket) => {
     const userId = socket.data.userId as string;
     void socket.join(rooms.user(userId));
-    const workspaceIds = ctx.db
-      .select({ workspaceId: memberships.workspaceId })
-      .from(memberships)
-      .where(eq(memberships.userId, userId))
-      .all()
-      .map((r) => r.workspaceId);
-    for (const id of workspaceIds) void socket.join(rooms.workspace(id));
+    for (const room of workspaceRooms([userId]).get(userId)!) void socket.join(room);
   });
 
   return {
     refreshRooms() {
       const sockets = [...io.sockets.sockets.values()];
       if (sockets.length === 0) return;
-      const userIds = [...new Set(sockets.map((s) => s.data.userId as string))];
-      const memberOf = new Map<string, Set<string>>(userIds.map((id) => [id, new Set()]));
-      const rows = ctx.db
-        .select({ userId: memberships.userId, workspaceId: memberships.workspaceId })
-        .from(memberships)
-        .where(inArray(memberships.userId, userIds))
-        .all();
-      for (const row of rows) memberOf.get(row.userId)?.add(rooms.workspace(row.workspaceId));
+      const memberOf = workspaceRooms([...new Set(sockets.map((s) => s.data.userId as string))]);
       for (const socket of sockets) {
         const wanted = memberOf.get(socket.data.userId as string)!;
         for (const room of socket.rooms) {
