@@ -3,8 +3,8 @@
  * into an empty database, its logins, its shape, the stored section texts, and that seeding
  * again changes nothing.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { count, eq } from 'drizzle-orm';
 import { auditLog, documents, memberships, sections, subgroupMembers, topics, users, workspaces } from '@konvent/db';
-import { docNames } from '@konvent/shared';
+import { COLLAB_FIELD, docNames } from '@konvent/shared';
 import { seedDemo, seedDemoIfEmpty } from '../../server/src/demo/seed';
 import { buildUser } from '../support/factories';
 import { ApiClient } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { connectClient, tokenFor } from '../support/yclient';
+import { connectClient, tokenFor, waitFor } from '../support/yclient';
 
 const PASSWORD = 'konvent-demo';
 const serverDir = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'server');
@@ -329,36 +329,91 @@ describe('seeding the demo', () => {
   });
 });
 
+/**
+ * Starts a server process with the demo on a fresh data directory, waits until it prints its
+ * address and the demo login, runs `use` against it and stops it with SIGTERM.
+ */
+async function withDemoProcess(args: string[], use: (url: string, out: string) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'konvent-main-'));
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KONVENT_DATA_DIR: dataDir,
+    KONVENT_DEMO: '1',
+    KONVENT_LOG_LEVEL: 'warn',
+    // No client build needed: these tests talk to the API and the co-editing socket.
+    KONVENT_CLIENT_DIST: dataDir,
+  };
+  delete env.INIT_CWD;
+  const child = spawn(process.execPath, args, { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let out = '';
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start within 180 s: ${out}`)), 180_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /Konvent läuft auf (\S+)/.exec(out);
+        if (m && out.includes('Demo-Arbeitskreis')) {
+          clearTimeout(timer);
+          resolveUrl(m[1]!);
+        }
+      });
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+    });
+    await use(url, out);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 describe('the server process (server/src/main.ts)', { timeout: 200_000 }, () => {
   it('seeds the demo on first start with KONVENT_DEMO=1, prints the login, and serves it', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'konvent-main-'));
-    const env: Record<string, string | undefined> = { ...process.env, PORT: '0', HOST: '127.0.0.1', KONVENT_DATA_DIR: dataDir, KONVENT_DEMO: '1', KONVENT_LOG_LEVEL: 'warn' };
-    delete env.INIT_CWD;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      let out = '';
-      const url = await new Promise<string>((resolveUrl, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no start within 180 s: ${out}`)), 180_000);
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const m = /Konvent läuft auf (\S+)/.exec(out);
-          if (m && out.includes('Demo-Arbeitskreis')) {
-            clearTimeout(timer);
-            resolveUrl(m[1]!);
-          }
-        });
-        child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
-      });
+    await withDemoProcess(['--import', 'tsx', 'src/main.ts'], async (url, out) => {
       expect(out).toContain('moderation@example.org / konvent-demo');
       const client = new ApiClient(url);
       await client.login('gast@example.org', PASSWORD);
       expect((await client.get('/api/me')).status).toBe(200);
-    } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  // `pnpm start` runs the esbuild bundle (server/build.mjs), which inlines Yjs, y-protocols,
+  // y-prosemirror, drizzle-orm and zod: one copy of Yjs for the seeder, the store and the
+  // socket, or the demo's texts would not survive the trip.
+  it('as `pnpm start` runs it (the bundle, with the production flags) serves the demo texts over the API and the co-editing socket', async () => {
+    const build = spawnSync(process.execPath, ['build.mjs'], { cwd: serverDir, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    const flags = JSON.parse(readFileSync(join(serverDir, 'node-flags.json'), 'utf8')) as string[];
+    await withDemoProcess([...flags, 'dist/main.js'], async (url, out) => {
+      expect(out).toContain('moderation@example.org / konvent-demo');
+      const client = new ApiClient(url);
+      await client.login('moderation@example.org', PASSWORD);
+      const [workspace] = (await client.get('/api/workspaces')).body.data as { id: string }[];
+      const listed = await client.get(`/api/workspaces/${workspace!.id}/sections`);
+      const section = (listed.body.data as { id: string; title: string; wordCount: number }[]).find((s) => s.wordCount > 20)!;
+      expect(section).toBeDefined();
+      const text = (await client.get<string>(`/api/sections/${section.id}/content?format=text`)).body;
+      expect(text.split(/\s+/).length).toBeGreaterThan(20);
+
+      const created = await client.post('/api/tokens', { name: 'bundle test' });
+      expect(created.status).toBe(201);
+      const reader = connectClient(url.replace(/^http/, 'ws').replace(/\/$/, ''), docNames.section(section.id), { token: created.body.token });
+      try {
+        await reader.synced();
+        // The paragraphs the socket delivers are the ones the API rendered.
+        const firstWords = text.trim().split(/\s+/).slice(0, 5).join(' ');
+        await waitFor(() => reader.doc.getXmlFragment(COLLAB_FIELD).toString().replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').includes(firstWords), {
+          message: `the socket's copy to contain "${firstWords}"`,
+        });
+      } finally {
+        reader.destroy();
+      }
+    });
   });
 });

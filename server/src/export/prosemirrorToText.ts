@@ -45,6 +45,7 @@ export function prosemirrorToText(doc: PMNode): string {
 }
 
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu);
+  // \u2019 is the typographic apostrophe; non-ASCII in a regex literal stays so in the bundle (see server/build.mjs).
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019\-.]*/gu);
   return words ? words.length : 0;
 }

@@ -8,7 +8,7 @@
  * most once per `coalesceMs` (a join storm of a hundred clients is one `onSettled`), and a
  * settle that ends where the last one did (someone came and went in between) is skipped.
  */
-import { compareGerman, type PresentUserJSON } from '@konvent/shared';
+import { compareCodeUnits, compareGerman, type PresentUserJSON } from '@konvent/shared';
 
 /** What the registry needs of a connection's grant (structurally the collab `Grant`). */
 export interface PresenceConnection {
@@ -31,7 +31,7 @@ interface Person {
 /** sectionId → userId → person, per workspace. */
 type WorkspacePresence = Map<string, Map<string, Person>>;
 
-const byName = (a: PresentUserJSON, b: PresentUserJSON) => compareGerman(a.name, b.name) || a.id.localeCompare(b.id);
+const byName = (a: PresentUserJSON, b: PresentUserJSON) => compareGerman(a.name, b.name) || compareCodeUnits(a.id, b.id);
 
 export class PresenceRegistry {
   private readonly workspaces = new Map<string, WorkspacePresence>();

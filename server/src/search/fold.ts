@@ -6,7 +6,8 @@
 
 /** One character (code point) folded; may become several (ß → ss) or none (a combining mark). */
 export function foldChar(ch: string): string {
-  return ch.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/ß/g, 'ss');
+  // \u00df is ß, escaped for the bundle (see server/build.mjs).
+  return ch.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/\u00df/g, 'ss');
 }
 
 export function fold(text: string): string {

@@ -7,7 +7,7 @@
  * On narrow screens the panel folds away behind its heading's button.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { compareGerman, type SectionJSON, type ThreadAnchorJSON, type ThreadJSON, type WorkspaceJSON } from '@konvent/shared';
+import { compareCodeUnits, compareGerman, type SectionJSON, type ThreadAnchorJSON, type ThreadJSON, type WorkspaceJSON } from '@konvent/shared';
 import { useMembers } from '../../api/queries';
 import { useAnnounce } from '../../components/Announcer';
 import { ErrorAlert, Loading } from '../../components/feedback';
@@ -83,7 +83,7 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
     return [...all].sort((a, b) => {
       const [ga, pa] = rank(a);
       const [gb, pb] = rank(b);
-      return ga - gb || pa - pb || a.createdAt.localeCompare(b.createdAt);
+      return ga - gb || pa - pb || compareCodeUnits(a.createdAt, b.createdAt);
     });
   }, [all, passages]);
   const visible = ordered.filter((th) => filter === 'all' || (filter === 'open' ? !th.resolved : th.resolved));

@@ -1,7 +1,7 @@
 /** One focus topic: description, subgroup with leads, and the actions the caller may take. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { MemberJSON, TopicJSON } from '@konvent/shared';
+import { compareGerman, type MemberJSON, type TopicJSON } from '@konvent/shared';
 import { api } from '../../api/client';
 import { keys } from '../../api/queries';
 import { useAnnounce } from '../../components/Announcer';
@@ -52,7 +52,7 @@ export function TopicCard({ topic, workspaceId, members, isFirst, isLast, onEdit
 
   const inGroup = new Set(topic.members.map((m) => m.userId));
   const candidates = members.filter((m) => !inGroup.has(m.userId) && m.role !== 'observer');
-  const sorted = [...topic.members].sort((a, b) => Number(b.lead) - Number(a.lead) || a.name.localeCompare(b.name));
+  const sorted = [...topic.members].sort((a, b) => Number(b.lead) - Number(a.lead) || compareGerman(a.name, b.name));
 
   return (
     <article className="k-panel k-topic" aria-labelledby={headingId}>

@@ -1,7 +1,7 @@
 /** Loading sections and the data their presenter needs; the outline's reading order. */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { documents, sections, type Db } from '@konvent/db';
-import { docNames, type SectionJSON } from '@konvent/shared';
+import { compareCodeUnits, docNames, type SectionJSON } from '@konvent/shared';
 import type { UserRow } from '../../auth/sessions';
 import { loadActor, type WorkspaceActor } from '../../policies/actor';
 import { authorize } from '../../policies/authorize';
@@ -56,7 +56,7 @@ export function liveSections(db: Db, workspaceId: string): SectionRow[] {
 }
 
 const bySiblingOrder = (a: SectionRow, b: SectionRow) =>
-  a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+  a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime() || compareCodeUnits(a.id, b.id);
 
 /**
  * Reading order: depth-first, each parent followed by its children by position. A section

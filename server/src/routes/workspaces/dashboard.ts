@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 /** The overview page: progress per topic and status, due sections, recent activity. */
 import { count, eq } from 'drizzle-orm';
 import { memberships } from '@konvent/db';
-import { can, sectionStatuses, type DashboardJSON, type SectionStatus } from '@konvent/shared';
+import { can, compareCodeUnits, sectionStatuses, type DashboardJSON, type SectionStatus } from '@konvent/shared';
 import type { AppContext } from '../../context';
 import { endpoint } from '../../middlewares/endpoint';
 import { authorize } from '../../policies/authorize';
@@ -51,7 +51,7 @@ export function dashboardHandler(ctx: AppContext): RequestHandler {
     const horizon = new Date(Date.now() + dueWithinDays * 86_400_000).toISOString().slice(0, 10);
     const dueRows = sectionRows
       .filter((s) => s.status !== 'final' && s.dueDate != null && s.dueDate <= horizon)
-      .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!));
+      .sort((a, b) => compareCodeUnits(a.dueDate!, b.dueDate!));
 
     const memberCount = db
       .select({ n: count() })
