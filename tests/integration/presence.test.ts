@@ -184,7 +184,9 @@ describe('presence.updated', () => {
   it('coalesces a join storm into one event with everybody, and a second tab changes nothing', async () => {
     const section = freshSection();
     const watcher = await socketOf(cast.moderator);
-    const people = Array.from({ length: 12 }, () => buildMember(t.db, { workspaceId: cast.workspace.id }));
+    // Names where German order differs from code-unit order: umlauts, ß, accents, case.
+    const names = ['Jörg Müller', 'Joerg Mueller', 'Jorg Muller', 'Ömer Öztürk', 'Otto Ozturk', 'Ärztin Zoë Bauer', 'Arne Zoe Bauer', 'van Dijk', 'Van Dijk', 'Élodie Groß', 'Elodie Gross', 'Łukasz Nowak'];
+    const people = names.map((name) => buildMember(t.db, { workspaceId: cast.workspace.id, user: { name } }));
     const storm = people.map((p) => open(p, section.id));
     await Promise.all(storm.map((c) => c.synced()));
     const expected = sorted(people);
