@@ -3,7 +3,7 @@
  * strict parsing with node:util parseArgs, and errors that map to exit codes.
  */
 import { parseArgs } from 'node:util';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CliEnvironment } from './environment';
 
 export const ExitCode = {
@@ -105,7 +105,7 @@ export function parseCommandArgs(command: Command, args: string[]): { values: Va
 }
 
 /** Validates one option value with a shared zod schema; the error names the option. */
-export function checkOption<S extends z.ZodType>(schema: S, value: unknown, option: string): z.output<S> {
+export function checkOption<S extends z.ZodMiniType>(schema: S, value: unknown, option: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -5,14 +5,14 @@
  * mutate, and returns the presenter output (or undefined for 204).
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { authenticateRequest, type Authentication } from '../auth/authenticate';
 import type { AppContext } from '../context';
 import { unauthenticated } from '../errors';
 import { parseInput } from './validate';
 
-type Schema = z.ZodType | undefined;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Schema = z.ZodMiniType | undefined;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface EndpointOptions<B extends Schema, Q extends Schema> {
   /** Allow callers without a session or token (login, health, invitations). */

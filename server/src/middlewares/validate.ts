@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { badRequest } from '../errors';
 
 /** Parses input with a shared zod schema; a failure is a 400 whose message names the field. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, source: 'body' | 'query'): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, source: 'body' | 'query'): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {

@@ -1,6 +1,6 @@
 /** `user:create` and `token:create`: accounts and personal access tokens. */
 import { eq } from 'drizzle-orm';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { users, type Db } from '@konvent/db';
 import { createMemberSchema, createTokenSchema, limits } from '@konvent/shared';
 import { hashPassword } from '../../auth/passwords';
@@ -45,7 +45,7 @@ export const userCreate: Command = {
       throw new UsageError('A password is required: set KONVENT_PASSWORD or pass --password.');
     }
     const password = checkOption(
-      z.string().min(limits.passwordMin, `at least ${limits.passwordMin} characters`).max(limits.passwordMax),
+      z.string().check(z.minLength(limits.passwordMin, `at least ${limits.passwordMin} characters`), z.maxLength(limits.passwordMax)),
       rawPassword,
       fromFlag === undefined ? 'password (from KONVENT_PASSWORD)' : 'password',
     );

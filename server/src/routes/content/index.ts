@@ -4,7 +4,7 @@
  * export). Any member of the workspace may read it; others get 404.
  */
 import { Router } from 'express';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { can, docNames } from '@konvent/shared';
 import { readDocument } from '../../collab/readDocument';
 import type { AppContext } from '../../context';
@@ -17,7 +17,7 @@ import { authorize } from '../../policies/authorize';
 import { loadSectionForActor } from '../sections/load';
 
 const contentQuerySchema = z.strictObject({
-  format: z.enum(['json', 'html', 'markdown', 'text']).default('json'),
+  format: z._default(z.enum(['json', 'html', 'markdown', 'text']), 'json'),
 });
 
 const mimeTypes = {
