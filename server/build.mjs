@@ -4,6 +4,8 @@
 import { build } from 'esbuild';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 
+/** `node build.mjs [outdir]`: dist/ unless told otherwise (a test builds its own copy). */
+const outdir = process.argv[2] ?? 'dist';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 /**
  * External: better-sqlite3 (a native addon) and the CommonJS packages (express, helmet,
@@ -15,13 +17,13 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
  * Tiptap, ProseMirror and y-prosemirror for the demo seeder's lazy chunk. They go together:
  * y-prosemirror must see the same Yjs as the store and the same prosemirror-model as Tiptap.
  * Yjs's own file holds a few non-ASCII characters, which make V8 keep its 300 KB of source as a
- * two-byte string; bundled, minified and ASCII-escaped, the server's code takes a third of the
- * heap it took as separate files.
+ * two-byte string. Bundled, minified and ASCII-escaped, the heap after start went from 14.3 to
+ * 11.4 MB (tests/bench/README.md, "Where plenary-40's memory goes").
  */
 const external = ['better-sqlite3', 'express', 'helmet', 'socket.io', 'ws'];
 // The bundle resolves external imports from server/node_modules, so each must be a dependency
 // of the server, including those the inlined workspace packages use.
-for (const dir of ['server', 'shared', 'db']) {
+for (const dir of ['shared', 'db']) {
   const inner = JSON.parse(readFileSync(new URL(`../${dir}/package.json`, import.meta.url), 'utf8'));
   const missing = Object.keys(inner.dependencies ?? {}).filter((d) => external.includes(d) && !(d in pkg.dependencies));
   if (missing.length) throw new Error(`server/package.json lacks ${missing.join(', ')} (used by ${dir}/)`);
@@ -29,10 +31,10 @@ for (const dir of ['server', 'shared', 'db']) {
 const unlisted = external.filter((d) => !(d in pkg.dependencies));
 if (unlisted.length) throw new Error(`server/package.json lacks ${unlisted.join(', ')}`);
 
-rmSync('dist', { recursive: true, force: true });
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { main: 'src/main.ts', cli: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   // Separate chunks keep dynamic imports lazy (the demo seeder and its Tiptap schema are
   // loaded only when a demo is seeded); without splitting their imports would be hoisted.
@@ -59,11 +61,11 @@ await build({
 // (the demo seeder's chunk, loaded on demand, carries Tiptap's typographic input rules).
 const atStart = new Set(['main.js']);
 for (const file of atStart) {
-  const code = readFileSync(`dist/${file}`, 'utf8');
+  const code = readFileSync(`${outdir}/${file}`, 'utf8');
   const at = code.search(/[\u0080-\uffff]/);
-  if (at >= 0) throw new Error(`dist/${file} has a non-ASCII character at offset ${at}: write it as \\u escape in the source`);
+  if (at >= 0) throw new Error(`${outdir}/${file} has a non-ASCII character at offset ${at}: write it as \\u escape in the source`);
   for (const [, chunk] of code.matchAll(/\bfrom\s*"\.\/(?:chunks\/)?([\w-]+\.js)"/g)) atStart.add(`chunks/${chunk}`);
 }
 
 // The migrations travel with the bundle (see defaultMigrationsFolder in db/).
-cpSync('../db/migrations', 'dist/migrations', { recursive: true });
+cpSync('../db/migrations', `${outdir}/migrations`, { recursive: true });

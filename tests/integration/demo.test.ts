@@ -387,33 +387,40 @@ describe('the server process (server/src/main.ts)', { timeout: 200_000 }, () => 
   // y-prosemirror, drizzle-orm and zod: one copy of Yjs for the seeder, the store and the
   // socket, or the demo's texts would not survive the trip.
   it('as `pnpm start` runs it (the bundle, with the production flags) serves the demo texts over the API and the co-editing socket', async () => {
-    const build = spawnSync(process.execPath, ['build.mjs'], { cwd: serverDir, encoding: 'utf8' });
+    // Its own build beside dist/ (a server started from dist/ keeps running), inside server/ so
+    // that the external packages resolve from server/node_modules as they do for dist/.
+    const outdir = `dist-test-${process.pid}`;
+    const build = spawnSync(process.execPath, ['build.mjs', outdir], { cwd: serverDir, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
     const flags = JSON.parse(readFileSync(join(serverDir, 'node-flags.json'), 'utf8')) as string[];
-    await withDemoProcess([...flags, 'dist/main.js'], async (url, out) => {
-      expect(out).toContain('moderation@example.org / konvent-demo');
-      const client = new ApiClient(url);
-      await client.login('moderation@example.org', PASSWORD);
-      const [workspace] = (await client.get('/api/workspaces')).body.data as { id: string }[];
-      const listed = await client.get(`/api/workspaces/${workspace!.id}/sections`);
-      const section = (listed.body.data as { id: string; title: string; wordCount: number }[]).find((s) => s.wordCount > 20)!;
-      expect(section).toBeDefined();
-      const text = (await client.get<string>(`/api/sections/${section.id}/content?format=text`)).body;
-      expect(text.split(/\s+/).length).toBeGreaterThan(20);
+    try {
+      await withDemoProcess([...flags, `${outdir}/main.js`], async (url, out) => {
+        expect(out).toContain('moderation@example.org / konvent-demo');
+        const client = new ApiClient(url);
+        await client.login('moderation@example.org', PASSWORD);
+        const [workspace] = (await client.get('/api/workspaces')).body.data as { id: string }[];
+        const listed = await client.get(`/api/workspaces/${workspace!.id}/sections`);
+        const section = (listed.body.data as { id: string; title: string; wordCount: number }[]).find((s) => s.wordCount > 20)!;
+        expect(section).toBeDefined();
+        const text = (await client.get<string>(`/api/sections/${section.id}/content?format=text`)).body;
+        expect(text.split(/\s+/).length).toBeGreaterThan(20);
 
-      const created = await client.post('/api/tokens', { name: 'bundle test' });
-      expect(created.status).toBe(201);
-      const reader = connectClient(url.replace(/^http/, 'ws').replace(/\/$/, ''), docNames.section(section.id), { token: created.body.token });
-      try {
-        await reader.synced();
-        // The paragraphs the socket delivers are the ones the API rendered.
-        const firstWords = text.trim().split(/\s+/).slice(0, 5).join(' ');
-        await waitFor(() => reader.doc.getXmlFragment(COLLAB_FIELD).toString().replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').includes(firstWords), {
-          message: `the socket's copy to contain "${firstWords}"`,
-        });
-      } finally {
-        reader.destroy();
-      }
-    });
+        const created = await client.post('/api/tokens', { name: 'bundle test' });
+        expect(created.status).toBe(201);
+        const reader = connectClient(url.replace(/^http/, 'ws').replace(/\/$/, ''), docNames.section(section.id), { token: created.body.token });
+        try {
+          await reader.synced();
+          // The paragraphs the socket delivers are the ones the API rendered.
+          const firstWords = text.trim().split(/\s+/).slice(0, 5).join(' ');
+          await waitFor(() => reader.doc.getXmlFragment(COLLAB_FIELD).toString().replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').includes(firstWords), {
+            message: `the socket's copy to contain "${firstWords}"`,
+          });
+        } finally {
+          reader.destroy();
+        }
+      });
+    } finally {
+      rmSync(join(serverDir, outdir), { recursive: true, force: true });
+    }
   });
 });
