@@ -35,6 +35,16 @@ const swapCase = (s: string) => s.replace(/./gsu, (c) => (c === c.toLowerCase() 
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * A string whose code-unit order is `compareGerman`'s order: the base letters, then the
+ * decomposed lower case (accents), then the case-swapped original, separated by U+0000 (which
+ * sorts before everything a name holds). To sort many names, compute each key once.
+ */
+export function germanSortKey(s: string): string {
+  const decomposed = lowerDecomposed(s);
+  return `${baseLetters(decomposed)}\u0000${decomposed}\u0000${swapCase(s)}`;
+}
+
 export function compareGerman(a: string, b: string): number {
   if (a === b) return 0;
   const da = lowerDecomposed(a);

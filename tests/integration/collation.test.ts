@@ -4,7 +4,7 @@
  * reader expects, without loading ICU's collation data into the server.
  */
 import { describe, expect, it } from 'vitest';
-import { compareCodeUnits, compareGerman } from '@konvent/shared';
+import { compareCodeUnits, compareGerman, germanSortKey } from '@konvent/shared';
 
 const icu = new Intl.Collator('de');
 
@@ -28,6 +28,9 @@ describe('compareGerman', () => {
     expect([...names].sort(compareGerman)).toEqual(expected);
     // Reversed input gives the same order: the comparison decides every pair, never by position.
     expect([...names].reverse().sort(compareGerman)).toEqual(expected);
+    // The sort keys (computed once per name, as the presence list does) give the same order.
+    const byKey = names.map((name) => ({ name, key: germanSortKey(name) })).sort((a, b) => compareCodeUnits(a.key, b.key));
+    expect(byKey.map((entry) => entry.name)).toEqual(expected);
   });
 
   it('puts Müller with the M-u names, not after Mz as code units would', () => {

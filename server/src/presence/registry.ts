@@ -8,7 +8,7 @@
  * most once per `coalesceMs` (a join storm of a hundred clients is one `onSettled`), and a
  * settle that ends where the last one did (someone came and went in between) is skipped.
  */
-import { compareCodeUnits, compareGerman, type PresentUserJSON } from '@konvent/shared';
+import { compareCodeUnits, germanSortKey, type PresentUserJSON } from '@konvent/shared';
 
 /** What the registry needs of a connection's grant (structurally the collab `Grant`). */
 export interface PresenceConnection {
@@ -31,7 +31,6 @@ interface Person {
 /** sectionId → userId → person, per workspace. */
 type WorkspacePresence = Map<string, Map<string, Person>>;
 
-const byName = (a: PresentUserJSON, b: PresentUserJSON) => compareGerman(a.name, b.name) || compareCodeUnits(a.id, b.id);
 
 export class PresenceRegistry {
   private readonly workspaces = new Map<string, WorkspacePresence>();
@@ -73,7 +72,11 @@ export class PresenceRegistry {
   usersIn(workspaceId: string, sectionId: string): PresentUserJSON[] {
     const people = this.workspaces.get(workspaceId)?.get(sectionId);
     if (!people) return [];
-    return [...people].map(([id, p]) => ({ id, name: p.name })).sort(byName);
+    // One sort key per person, not two per comparison: a join storm sorts hundreds of names.
+    return [...people]
+      .map(([id, p]) => ({ user: { id, name: p.name }, key: germanSortKey(p.name) }))
+      .sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.user.id, b.user.id))
+      .map((entry) => entry.user);
   }
 
   /** Every section of the workspace somebody is in now, with its people. */
