@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const server = createKonventServer(config, { logger });
   // Loaded on demand: the demo texts and the Tiptap schema stay out of a production process.
   const demo = config.demo ? await (await import('./demo/seed')).seedDemoIfEmpty(server.ctx) : null;
+  collectStartupGarbage();
   const { url } = await server.listen();
   const shown = config.publicUrl ?? url;
   process.stdout.write(`\nKonvent läuft auf ${shown}\n`);
@@ -62,3 +63,14 @@ main().catch((err: unknown) => {
   process.stderr.write(`Konvent could not start: ${(err as Error)?.stack ?? String(err)}\n`);
   process.exit(1);
 });
+
+/**
+ * Loading the modules, migrating and (for the demo) seeding leave a few MB of garbage in V8's
+ * old generation. With `--expose-gc` (server/node-flags.json) the production process collects
+ * it once before it listens, so a restarted server that everyone reconnects to at once starts
+ * from a compact heap (tests/bench/README.md, "Where plenary-40's memory goes"). Without the
+ * flag (development, tests) there is no `gc` and nothing happens.
+ */
+function collectStartupGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
