@@ -13,6 +13,14 @@
  * sort between digits and letters (ICU: before digits) and `{|}~` after letters.
  */
 
+/**
+ * Order of identifiers and ISO timestamps: by UTF-16 code unit, the order they are built for.
+ * `localeCompare` would load ICU's collation data for a comparison that needs none of it.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Latin letters that Unicode does not decompose into a base letter and a mark. */
 const ownLetters: Record<string, string> = {
   '\u00df': 'ss', // ß
@@ -33,8 +41,6 @@ const lowerDecomposed = (s: string) => s.toLowerCase().normalize('NFD');
 const baseLetters = (decomposed: string) => decomposed.replace(marks, '').replace(ownLetterPattern, (c) => ownLetters[c]!);
 const swapCase = (s: string) => s.replace(/./gsu, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * A string whose code-unit order is `compareGerman`'s order: the base letters, then the
  * decomposed lower case (accents), then the case-swapped original, separated by U+0000 (which
@@ -49,13 +55,5 @@ export function compareGerman(a: string, b: string): number {
   if (a === b) return 0;
   const da = lowerDecomposed(a);
   const db = lowerDecomposed(b);
-  return byCodeUnits(baseLetters(da), baseLetters(db)) || byCodeUnits(da, db) || byCodeUnits(swapCase(a), swapCase(b));
-}
-
-/**
- * Order of identifiers and ISO timestamps: by UTF-16 code unit, the order they are built for.
- * `localeCompare` would load ICU's collation data for a comparison that needs none of it.
- */
-export function compareCodeUnits(a: string, b: string): number {
-  return byCodeUnits(a, b);
+  return compareCodeUnits(baseLetters(da), baseLetters(db)) || compareCodeUnits(da, db) || compareCodeUnits(swapCase(a), swapCase(b));
 }
