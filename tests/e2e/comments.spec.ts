@@ -104,7 +104,15 @@ test.describe('comments', () => {
       await expect(highlight(a)).toHaveText(word);
 
       // Deleting the passage detaches the thread; it stays listed with its quote.
-      await cardA.getByRole('button', { name: /^Zur Textstelle springen/ }).click();
+      // A key pressed right after the jump goes to the text: the focus moves within the click.
+      const focusedAtOnce = await cardA
+        .getByRole('button', { name: /^Zur Textstelle springen/ })
+        .evaluate((button) => {
+          (button as HTMLButtonElement).click();
+          return document.activeElement?.classList.contains('ProseMirror') === true;
+        });
+      expect(focusedAtOnce).toBe(true);
+      await expect.poll(() => a.evaluate(() => window.getSelection()?.toString())).toBe(word);
       await a.keyboard.press('Delete');
       await expect(editorText(b)).not.toContainText(word);
       for (const page of [a, b]) {

@@ -198,7 +198,10 @@ export function CommentPanel({ workspace, section, bridge, requestedThreadId, on
       announce(t('jumpGone'));
       return;
     }
-    editor.chain().setTextSelection(passage).scrollIntoView().focus().run();
+    editor.chain().setTextSelection(passage).scrollIntoView().run();
+    // Tiptap's focus command waits for the next frame; a key pressed right after the jump
+    // (Enter, then Delete) would still go to the button. ProseMirror's own focus is immediate.
+    editor.view.focus();
   };
 
   const submitDraft = async (current: Draft, body: string) => {
