@@ -40,6 +40,9 @@ export interface CreateServerOptions {
   logger?: Logger;
 }
 
+/** How long the HTTP server keeps an idle keep-alive connection open. */
+const httpKeepAliveMs = 65_000;
+
 export function createKonventServer(config: Config, options: CreateServerOptions = {}): KonventServer {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = options.db ?? openDatabase(config.databasePath);
@@ -54,6 +57,12 @@ export function createKonventServer(config: Config, options: CreateServerOptions
   const ctx: AppContext = { db, config, logger, realtime: createRealtime(() => io), collab: collabHooks, presence };
   const app = createApp(ctx);
   const httpServer = createHttpServer(app);
+  // An idle keep-alive connection stays open longer than reverse proxies keep theirs to an
+  // upstream (nginx and most load balancers: 60 s). With Node's 5 s the server closed
+  // connections that a proxy or an HTTP client was reusing in that moment, and the request
+  // sent on it failed with ECONNRESET.
+  httpServer.keepAliveTimeout = httpKeepAliveMs;
+  httpServer.headersTimeout = httpKeepAliveMs + 1_000;
   // destroyUpgrade: false — engine.io must leave /collab upgrades to the collab server.
   const io = new IoServer(httpServer, { destroyUpgrade: false, serveClient: false });
   const realtimeRooms = attachRealtime(ctx, io);
