@@ -19,6 +19,7 @@ import {
   storedDoc,
   syncStep1Message,
   tokenFor,
+  updateMessage,
   waitFor,
   type YClient,
 } from '../support/yclient';
@@ -99,6 +100,64 @@ describe('convergence', () => {
     await waitFor(() => logLength(t.db, name) > 0, { message: 'logged' });
     const users = t.db.$client.prepare('SELECT DISTINCT user_id FROM document_updates WHERE document_name = ?').all(name);
     expect(users).toEqual([{ user_id: cast.member.id }]);
+  });
+});
+
+describe('what the server passes on', () => {
+  /** Sync update messages (type 0/2) a raw socket received. */
+  const updatesIn = (messages: Buffer[]) => messages.filter((m) => m[0] === 0 && m[1] === 2);
+
+  /** Two consecutive edits of one client, as two updates (the second builds on the first). */
+  function twoEdits(first: string, second: string) {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    appendParagraph(doc, first);
+    appendParagraph(doc, second);
+    return updates as [Uint8Array, Uint8Array];
+  }
+
+  it('passes an update on as the client sent it, once: a repeat of it is neither sent nor stored again', async () => {
+    const t = await server();
+    const { name, token, clients: [reader] } = await writers(t, 1);
+    const watcher = connectRaw(`${t.wsUrl}/collab/${name}?token=${token}`);
+    const sender = connectRaw(`${t.wsUrl}/collab/${name}?token=${token}`);
+    await Promise.all([watcher.opened, sender.opened]);
+    const [u1, u2] = twoEdits('Erster Absatz', 'Zweiter Absatz');
+    sender.ws.send(updateMessage(u1));
+    sender.ws.send(updateMessage(u1));
+    sender.ws.send(updateMessage(u2));
+    await waitFor(() => paragraphs(reader!.doc).length === 2, { message: 'both paragraphs at the reader' });
+    await waitFor(() => logLength(t.db, name) === 2, { message: 'two log rows' });
+    await waitFor(() => updatesIn(watcher.messages).length === 2, { message: 'two updates at the watcher' });
+    expect(updatesIn(watcher.messages).map((m) => [...m])).toEqual([[...updateMessage(u1)], [...updateMessage(u2)]]);
+    expect(logLength(t.db, name)).toBe(2);
+    expect(updatesIn(sender.messages)).toEqual([]);
+    watcher.ws.close();
+    sender.ws.close();
+  });
+
+  it('holds an update back until its predecessor arrives, then sends and stores both', async () => {
+    const t = await server();
+    const { name, token, clients: [reader] } = await writers(t, 1);
+    const sender = connectRaw(`${t.wsUrl}/collab/${name}?token=${token}`);
+    await sender.opened;
+    const [u1, u2] = twoEdits('Vorgänger', 'Nachfolger');
+    const [marker] = twoEdits('Markierung', 'ungenutzt');
+    // The second edit first: it cannot be applied yet. An independent edit after it shows
+    // when the server has handled both.
+    sender.ws.send(updateMessage(u2));
+    sender.ws.send(updateMessage(marker));
+    await waitFor(() => paragraphs(reader!.doc).includes('Markierung'), { message: 'marker at the reader' });
+    await waitFor(() => logLength(t.db, name) === 1, { message: 'marker stored' });
+    expect(paragraphs(reader!.doc)).toEqual(['Markierung']);
+
+    sender.ws.send(updateMessage(u1));
+    await waitFor(() => paragraphs(reader!.doc).length === 3, { message: 'all three at the reader' });
+    expect([...paragraphs(reader!.doc)].sort()).toEqual(['Markierung', 'Nachfolger', 'Vorgänger']);
+    await waitFor(() => paragraphs(storedDoc(t.db, name)).length === 3, { message: 'all three stored' });
+    expect(contentOf(storedDoc(t.db, name))).toBe(contentOf(reader!.doc));
+    sender.ws.close();
   });
 });
 

@@ -4,7 +4,6 @@
  * their sync step 2 and updates are dropped (never applied, broadcast or stored).
  * Throws MalformedMessage for anything that does not decode or apply.
  */
-import * as Y from 'yjs';
 import { applyAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import type { Connection } from './connection';
 import { collabTuning } from './limits';
@@ -23,9 +22,8 @@ export function handleMessage(conn: Connection, doc: SharedDoc, data: Uint8Array
     case 'update':
       if (conn.mode !== 'write') return 'dropped';
       try {
-        // The connection is the origin: the update hook stores it with this user and the
-        // broadcast skips the sender.
-        Y.applyUpdate(doc.ydoc, message.update, conn);
+        // Stored with this user; the broadcast skips the sender.
+        doc.applyFrom(conn, message.update);
       } catch (err) {
         throw new MalformedMessage(`update: ${(err as Error).message}`);
       }

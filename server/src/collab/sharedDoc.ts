@@ -55,7 +55,10 @@ export class SharedDoc {
   /** Sync step 2 for a client with an empty document (every fresh join), per version. */
   private fullState: WireFrame | null = null;
   private step1: Uint8Array | null = null;
-  private readonly onDocUpdate: (update: Uint8Array, origin: unknown) => void;
+  private readonly hooks: SharedDocHooks;
+  /** Inside `applyFrom`: the transaction it ran, for it to handle (see there). */
+  private applying: { transaction: Y.Transaction | null } | null = null;
+  private readonly onTransaction: (transaction: Y.Transaction) => void;
 
   constructor(
     readonly name: string,
@@ -67,14 +70,14 @@ export class SharedDoc {
     this.awareness = new Awareness(ydoc);
     // The server has no cursor of its own.
     this.awareness.setLocalState(null);
-    this.onDocUpdate = (update: Uint8Array, origin: unknown) => {
-      // Applying the stored state is not an edit: nothing to log or broadcast.
-      if (!this.integrated) return;
-      this.fullState = null;
-      this.step1 = null;
-      const from = origin instanceof Connection ? origin : null;
-      hooks.onUpdate(this, update, from);
-      this.broadcast(WireFrame.sync(SyncMessageType.Update, update), from);
+    this.hooks = hooks;
+    this.onTransaction = (transaction: Y.Transaction) => {
+      if (this.applying) {
+        this.applying.transaction = transaction;
+        return;
+      }
+      // Any other change (the server makes none today): what the transaction added.
+      if (changedState(transaction)) this.changed(updateOf(this.ydoc, transaction), asConnection(transaction.origin));
     };
     this.awareness.on(
       'update',
@@ -106,13 +109,46 @@ export class SharedDoc {
   /** Applies the stored state; the early answer then becomes the cached full state. */
   integrate(stored: StoredDocument): void {
     applyStored(this.ydoc, stored);
-    // Listening only now: with an 'update' listener attached, Yjs encodes the update of
-    // every transaction, and for the load that is the whole document (a third of a cold
-    // load's time in the profile) only to be ignored.
-    this.ydoc.on('update', this.onDocUpdate);
+    // Applying the stored state is not an edit: nothing to log or broadcast. No 'update'
+    // listener at all: with one, Yjs encodes the update of every transaction anew (for the
+    // load, the whole document), although a client's update can be passed on as it came.
+    this.ydoc.on('afterTransaction', this.onTransaction);
     this.integrated = true;
     this.fullState = this.earlyFullState;
     this.earlyFullState = null;
+  }
+
+  /**
+   * Applies a client's update (throws if it does not decode or apply) and, if it changed the
+   * document, stores and broadcasts it. The bytes that go out are the client's own when they
+   * are exactly what the document took in: every struct integrated or already known, nothing
+   * left waiting for missing predecessors, nothing waiting before that now got integrated
+   * with it. Otherwise, and after an update that failed halfway, what the transaction added
+   * is encoded from the document.
+   */
+  applyFrom(conn: Connection, update: Uint8Array): void {
+    const waitingBefore = hasPending(this.ydoc);
+    const applying = (this.applying = { transaction: null as Y.Transaction | null });
+    let applied = false;
+    try {
+      Y.applyUpdate(this.ydoc, update, conn);
+      applied = true;
+    } finally {
+      this.applying = null;
+      const transaction = applying.transaction;
+      if (transaction && changedState(transaction)) {
+        const asReceived = applied && !waitingBefore && !hasPending(this.ydoc);
+        // A copy: the received bytes are a view into the socket's read buffer.
+        this.changed(asReceived ? update.slice() : updateOf(this.ydoc, transaction), conn);
+      }
+    }
+  }
+
+  private changed(update: Uint8Array, from: Connection | null): void {
+    this.fullState = null;
+    this.step1 = null;
+    this.hooks.onUpdate(this, update, from);
+    this.broadcast(WireFrame.sync(SyncMessageType.Update, update), from);
   }
 
   /** Sync step 1 of the server: its state vector, so the client sends what the server lacks. */
@@ -196,4 +232,23 @@ export class SharedDoc {
     this.awareness.destroy();
     this.ydoc.destroy();
   }
+}
+
+const asConnection = (origin: unknown) => (origin instanceof Connection ? origin : null);
+
+/** Yjs's own test for whether a transaction changed the document (it emits no update otherwise). */
+function changedState(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
+  return false;
+}
+
+/** Structs or deletions waiting for predecessors the document does not have yet. */
+function hasPending(ydoc: Y.Doc): boolean {
+  return ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
+}
+
+/** What a transaction added: the structs after its start state, and the delete set. */
+function updateOf(ydoc: Y.Doc, transaction: Y.Transaction): Uint8Array {
+  return Y.encodeStateAsUpdate(ydoc, Y.encodeStateVector(transaction.beforeState));
 }
