@@ -137,6 +137,27 @@ describe('what the server passes on', () => {
     sender.ws.close();
   });
 
+  it('passes on typing into formatted text (Yjs tidies the formatting in a second transaction)', async () => {
+    const t = await server();
+    const { name, clients: [a, b] } = await writers(t, 2);
+    // Text with marks, as Tiptap writes bold and links: a remote change to it makes Yjs run a
+    // formatting cleanup transaction right after the one that applied the change.
+    const text = new Y.XmlText();
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [text]);
+    fragment(a!.doc).insert(0, [p]);
+    text.insert(0, 'fett', { bold: true });
+    text.insert(4, ' und normal');
+    await waitFor(() => contentOf(b!.doc) === contentOf(a!.doc), { message: 'formatted text at b' });
+    for (const [i, word] of ['eins', 'zwei', 'drei'].entries()) {
+      const own = fragment(b!.doc).get(0) as Y.XmlElement;
+      (own.get(0) as Y.XmlText).insert(2 + i, word, { bold: true });
+      await waitFor(() => contentOf(a!.doc) === contentOf(b!.doc), { message: `edit ${word} at a` });
+    }
+    await waitFor(() => contentOf(storedDoc(t.db, name)) === contentOf(a!.doc), { message: 'stored equal' });
+    expect(contentOf(a!.doc)).toContain('drei');
+  });
+
   it('holds an update back until its predecessor arrives, then sends and stores both', async () => {
     const t = await server();
     const { name, token, clients: [reader] } = await writers(t, 1);

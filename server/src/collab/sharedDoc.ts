@@ -56,8 +56,8 @@ export class SharedDoc {
   private fullState: WireFrame | null = null;
   private step1: Uint8Array | null = null;
   private readonly hooks: SharedDocHooks;
-  /** Inside `applyFrom`: the transaction it ran, for it to handle (see there). */
-  private applying: { transaction: Y.Transaction | null } | null = null;
+  /** Inside `applyFrom`: the transactions it ran, in order, for it to handle (see there). */
+  private applying: Y.Transaction[] | null = null;
   private readonly onTransaction: (transaction: Y.Transaction) => void;
 
   constructor(
@@ -72,12 +72,9 @@ export class SharedDoc {
     this.awareness.setLocalState(null);
     this.hooks = hooks;
     this.onTransaction = (transaction: Y.Transaction) => {
-      if (this.applying) {
-        this.applying.transaction = transaction;
-        return;
-      }
+      if (this.applying) this.applying.push(transaction);
       // Any other change (the server makes none today): what the transaction added.
-      if (changedState(transaction)) this.changed(updateOf(this.ydoc, transaction), asConnection(transaction.origin));
+      else if (changedState(transaction)) this.changed(updateOf(this.ydoc, transaction), asConnection(transaction.origin));
     };
     this.awareness.on(
       'update',
@@ -128,18 +125,23 @@ export class SharedDoc {
    */
   applyFrom(conn: Connection, update: Uint8Array): void {
     const waitingBefore = hasPending(this.ydoc);
-    const applying = (this.applying = { transaction: null as Y.Transaction | null });
+    const transactions: Y.Transaction[] = (this.applying = []);
     let applied = false;
     try {
       Y.applyUpdate(this.ydoc, update, conn);
       applied = true;
     } finally {
       this.applying = null;
-      const transaction = applying.transaction;
-      if (transaction && changedState(transaction)) {
+      const [own, ...after] = transactions;
+      if (own && changedState(own)) {
         const asReceived = applied && !waitingBefore && !hasPending(this.ydoc);
         // A copy: the received bytes are a view into the socket's read buffer.
-        this.changed(asReceived ? update.slice() : updateOf(this.ydoc, transaction), conn);
+        this.changed(asReceived ? update.slice() : updateOf(this.ydoc, own), conn);
+      }
+      // Transactions Yjs ran after it: the tidying of formatting marks after a remote change
+      // to formatted text, the server's own change (origin null), which everyone gets.
+      for (const transaction of after) {
+        if (changedState(transaction)) this.changed(updateOf(this.ydoc, transaction), asConnection(transaction.origin));
       }
     }
   }
