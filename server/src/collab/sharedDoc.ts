@@ -250,7 +250,10 @@ function hasPending(ydoc: Y.Doc): boolean {
   return ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
 }
 
-/** What a transaction added: the structs after its start state, and the delete set. */
+/**
+ * What a transaction added: the structs after its start state, with the document's whole
+ * delete set (Yjs has no public encoder for a transaction's own; this path is the rare one).
+ */
 function updateOf(ydoc: Y.Doc, transaction: Y.Transaction): Uint8Array {
   return Y.encodeStateAsUpdate(ydoc, Y.encodeStateVector(transaction.beforeState));
 }
