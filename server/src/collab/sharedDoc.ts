@@ -55,7 +55,6 @@ export class SharedDoc {
   /** Sync step 2 for a client with an empty document (every fresh join), per version. */
   private fullState: WireFrame | null = null;
   private step1: Uint8Array | null = null;
-  private readonly hooks: SharedDocHooks;
   /** Inside `applyFrom`: the transactions it ran, in order, for it to handle (see there). */
   private applying: Y.Transaction[] | null = null;
   private readonly onTransaction: (transaction: Y.Transaction) => void;
@@ -64,17 +63,16 @@ export class SharedDoc {
     readonly name: string,
     readonly ydoc: Y.Doc,
     logLength: number,
-    hooks: SharedDocHooks,
+    private readonly hooks: SharedDocHooks,
   ) {
     this.logLength = logLength;
     this.awareness = new Awareness(ydoc);
     // The server has no cursor of its own.
     this.awareness.setLocalState(null);
-    this.hooks = hooks;
     this.onTransaction = (transaction: Y.Transaction) => {
       if (this.applying) this.applying.push(transaction);
-      // Any other change (the server makes none today): what the transaction added.
-      else if (changedState(transaction)) this.changed(updateOf(this.ydoc, transaction), asConnection(transaction.origin));
+      // Any other change (the server makes none today).
+      else this.passOnEncoded(transaction);
     };
     this.awareness.on(
       'update',
@@ -140,10 +138,13 @@ export class SharedDoc {
       }
       // Transactions Yjs ran after it: the tidying of formatting marks after a remote change
       // to formatted text, the server's own change (origin null), which everyone gets.
-      for (const transaction of after) {
-        if (changedState(transaction)) this.changed(updateOf(this.ydoc, transaction), asConnection(transaction.origin));
-      }
+      for (const transaction of after) this.passOnEncoded(transaction);
     }
+  }
+
+  /** A transaction not a client's update as it came: what it added, if anything. */
+  private passOnEncoded(transaction: Y.Transaction): void {
+    if (changedState(transaction)) this.changed(updateOf(this.ydoc, transaction), asConnection(transaction.origin));
   }
 
   private changed(update: Uint8Array, from: Connection | null): void {
