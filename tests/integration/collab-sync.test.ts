@@ -2,13 +2,16 @@
  * Convergence and storage through the real server: seeded random interleavings of several
  * writers, restart, compaction, unload and reload, shared and failed loads.
  */
+import type { Socket } from 'node:net';
 import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
 import { docNames } from '@konvent/shared';
 import { buildCast } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import {
   appendParagraph,
+  awarenessMessage,
   connectClient,
   connectRaw,
   contentOf,
@@ -133,6 +136,34 @@ describe('what the server passes on', () => {
     expect(updatesIn(watcher.messages).map((m) => [...m])).toEqual([[...updateMessage(u1)], [...updateMessage(u2)]]);
     expect(logLength(t.db, name)).toBe(2);
     expect(updatesIn(sender.messages)).toEqual([]);
+    watcher.ws.close();
+    sender.ws.close();
+  });
+
+  it('sends an edit on before the cursor that the same client sent right after it', async () => {
+    const t = await server();
+    const { name, token } = await writers(t, 1);
+    const watcher = connectRaw(`${t.wsUrl}/collab/${name}?token=${token}`);
+    const sender = connectRaw(`${t.wsUrl}/collab/${name}?token=${token}`);
+    await Promise.all([watcher.opened, sender.opened]);
+    await waitFor(() => watcher.messages.length > 0, { message: 'the watcher joined' });
+    const doc = new Y.Doc();
+    const edits: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => edits.push(u));
+    appendParagraph(doc, 'Neuer Absatz');
+    const cursor = new Awareness(doc);
+    cursor.setLocalStateField('user', { name: 'Schreibende' });
+    const before = watcher.messages.length;
+    // One TCP write (ws's socket, corked), so the server reads both in one I/O callback.
+    const socket = (sender.ws as unknown as { _socket: Socket })._socket;
+    socket.cork();
+    sender.ws.send(updateMessage(edits[0]!));
+    sender.ws.send(awarenessMessage(encodeAwarenessUpdate(cursor, [doc.clientID])));
+    socket.uncork();
+    await waitFor(() => watcher.messages.slice(before).some((m) => m[0] === 1), { message: 'the cursor at the watcher' });
+    const kinds = watcher.messages.slice(before).map((m) => (m[0] === 1 ? 'cursor' : m[0] === 0 && m[1] === 2 ? 'edit' : 'other'));
+    expect(kinds.filter((k) => k !== 'other')).toEqual(['edit', 'cursor']);
+    cursor.destroy();
     watcher.ws.close();
     sender.ws.close();
   });

@@ -121,6 +121,14 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** A y-websocket awareness message carrying `update` (from y-protocols' encodeAwarenessUpdate). */
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 export const fragment = (doc: Y.Doc) => doc.getXmlFragment(COLLAB_FIELD);
 
 /** Appends a paragraph with `text` to the Tiptap field. */

@@ -43,8 +43,8 @@ export function handleMessage(conn: Connection, doc: SharedDoc, data: Uint8Array
  * over-rate or over-many-clients updates are dropped rather than closing the connection.
  * Entries the server already has are no news: y-websocket clients (v3) send back every
  * awareness state they receive, so a join of n people would otherwise cost n² relays. They
- * are skipped before the JSON is parsed or a rate token is spent. What changed goes out with
- * the document's next drain (see SharedDoc), coalesced with the other changes of the turn.
+ * are skipped before the JSON is parsed or a rate token is spent. What changed goes out at the
+ * end of the event-loop turn (see SharedDoc), coalesced with the other changes of the turn.
  */
 function relayAwareness(conn: Connection, doc: SharedDoc, raw: Uint8Array, update: Uint8Array): HandleOutcome {
   if (raw.byteLength > collabTuning.awarenessMessageBytes) return 'dropped';

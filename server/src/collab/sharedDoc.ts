@@ -1,9 +1,10 @@
 /**
  * A loaded document in memory: the Y.Doc, its awareness, the connections on it, and the
  * outgoing broadcast queue. Every update is encoded into a message once and the same bytes
- * go to every other connection; the queue is drained once per event-loop turn, so a burst
- * of updates leaves as one corked write per connection. Awareness changes of one turn leave
- * as one message too (see `awarenessChanged`).
+ * go to every other connection. The queue is drained when the I/O callback that filled it
+ * returns (a microtask): the updates of one read leave as one corked write per connection,
+ * and none waits for the other sockets read in the same turn. Awareness changes of one turn
+ * leave as one message, at the end of the turn (see `awarenessChanged`).
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
@@ -40,11 +41,12 @@ export class SharedDoc {
    */
   earlyFullState: WireFrame | null = null;
   private outbox: Outgoing[] = [];
-  private drainScheduled = false;
+  private outboxScheduled = false;
+  private awarenessScheduled = false;
   /**
    * Awareness client IDs whose state changed in this turn, sent as one awareness message at
-   * the drain: when many people join at once, each person's state reaches everyone in one
-   * message per turn instead of one message per joiner per recipient (n² frames).
+   * the end of the turn: when many people join at once, each person's state reaches everyone
+   * in one message per turn instead of one message per joiner per recipient (n² frames).
    */
   private readonly awarenessChanged = new Set<number>();
   /**
@@ -88,7 +90,7 @@ export class SharedDoc {
         if (added.length + updated.length + removed.length === 0) return;
         for (const ids of [added, updated, removed]) for (const id of ids) this.awarenessChanged.add(id);
         this.awarenessOrigin = this.awarenessOrigin === undefined || this.awarenessOrigin === from ? from : null;
-        this.scheduleDrain();
+        this.scheduleAwareness();
       },
     );
   }
@@ -180,34 +182,50 @@ export class SharedDoc {
     return ids.length > 0 ? encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)) : null;
   }
 
-  /** Queues a message for every connection except `except`, sent at the end of this turn. */
+  /**
+   * Queues a message for every connection except `except`, sent when the current I/O
+   * callback (or task) returns. Per event-loop turn it made a message wait for every other
+   * socket read in that turn: quick subgroups-1000 p99 13.4-16.4 ms, against 7.8-11.2 ms
+   * this way (alternating runs, same CPU).
+   */
   broadcast(message: WireFrame, except: Connection | null): void {
     if (this.connections.size === 0 || (this.connections.size === 1 && except && this.connections.has(except))) return;
     this.outbox.push({ message, except });
-    this.scheduleDrain();
+    if (this.outboxScheduled) return;
+    this.outboxScheduled = true;
+    queueMicrotask(() => {
+      this.outboxScheduled = false;
+      this.sendOutbox();
+    });
   }
 
-  private scheduleDrain(): void {
-    if (this.drainScheduled) return;
-    this.drainScheduled = true;
-    setImmediate(() => this.drain());
+  private scheduleAwareness(): void {
+    if (this.awarenessScheduled) return;
+    this.awarenessScheduled = true;
+    setImmediate(() => this.sendAwareness());
   }
 
-  private drain(): void {
-    this.drainScheduled = false;
-    if (this.destroyed) return;
+  /**
+   * The awareness changes of the turn, as one message: when many people join at once, each
+   * person's state reaches everyone in one message per turn. The document updates of the
+   * turn have left by then, so cursors point into content the others have.
+   */
+  private sendAwareness(): void {
+    this.awarenessScheduled = false;
+    if (this.awarenessOrigin === undefined) return;
+    const ids = [...this.awarenessChanged];
+    const except = this.awarenessOrigin;
+    this.awarenessChanged.clear();
+    this.awarenessOrigin = undefined;
+    if (this.destroyed || this.connections.size === 0) return;
+    this.outbox.push({ message: WireFrame.of(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids))), except });
+    this.sendOutbox();
+  }
+
+  private sendOutbox(): void {
     const batch = this.outbox;
     this.outbox = [];
-    if (this.awarenessOrigin !== undefined) {
-      // After the document updates of the turn: cursors point into content.
-      const ids = [...this.awarenessChanged];
-      if (this.connections.size > 0) {
-        batch.push({ message: WireFrame.of(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids))), except: this.awarenessOrigin });
-      }
-      this.awarenessChanged.clear();
-      this.awarenessOrigin = undefined;
-    }
-    if (batch.length === 0) return;
+    if (this.destroyed || batch.length === 0) return;
     if (batch.length === 1) {
       const { message, except } = batch[0]!;
       for (const conn of this.connections) if (conn !== except) conn.sendFrame(message);
