@@ -184,9 +184,8 @@ export class SharedDoc {
 
   /**
    * Queues a message for every connection except `except`, sent when the current I/O
-   * callback (or task) returns. Per event-loop turn it made a message wait for every other
-   * socket read in that turn: quick subgroups-1000 p99 13.4-16.4 ms, against 7.8-11.2 ms
-   * this way (alternating runs, same CPU).
+   * callback (or task) returns: not at the end of the turn, where it would wait for every
+   * other socket read in that turn (measured in tests/bench/README.md).
    */
   broadcast(message: WireFrame, except: Connection | null): void {
     if (this.connections.size === 0 || (this.connections.size === 1 && except && this.connections.has(except))) return;
