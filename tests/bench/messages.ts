@@ -52,6 +52,8 @@ export type FromWorker =
   | {
       type: 'collected';
       latencies: number[];
+      /** Per latency: when its edit was sent, in ms from the start of the window. */
+      sentMs: number[];
       received: number;
       duplicates: number;
       disconnects: number;

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 import type { SystemName } from './messages';
+import { differenceInterval, type Bootstrap } from './stats';
 
 export interface RunResult {
   workload: string;
@@ -14,6 +15,15 @@ export interface RunResult {
   p50_ms: number | null;
   p99_ms: number | null;
   max_ms: number | null;
+  /**
+   * plenary-40, subgroups-1000: the middle 95 % of the p99 over block-bootstrap resamples of
+   * the window (stats.ts); how far this window's own stalls could move the p99.
+   */
+  p99_interval_ms?: [number, number];
+  /** Konvent's row: its p99 minus each peer's, as a 95 % interval (contains 0: a draw). */
+  p99_minus_peer_ms?: Partial<Record<SystemName, [number, number]>>;
+  /** The resamples behind p99_interval_ms; dropped before the results are written. */
+  bootstrap?: Bootstrap;
   errors: number;
   server_rss_mb: number | null;
   server_cpu_pct: number | null;
@@ -53,6 +63,7 @@ const columns: [string, (r: RunResult) => string][] = [
   ['updates', (r) => String(r.updates)],
   ['p50 ms', (r) => fmt(r.p50_ms)],
   ['p99 ms', (r) => fmt(r.p99_ms)],
+  ['p99 95% interval', (r) => (r.p99_interval_ms ? `${fmt(r.p99_interval_ms[0])}–${fmt(r.p99_interval_ms[1])}` : '–')],
   ['max ms', (r) => fmt(r.max_ms)],
   ['errors', (r) => String(r.errors)],
   ['RSS MB', (r) => fmt(r.server_rss_mb)],
@@ -73,6 +84,28 @@ export function table(results: RunResult[]): string {
   return out.join('\n');
 }
 
+/**
+ * For each workload with bootstraps: Konvent's p99 minus each peer's, as a 95 % interval, set on
+ * Konvent's row; returns one line per comparison for stdout.
+ */
+export function compareWithPeers(results: RunResult[]): string[] {
+  const lines: string[] = [];
+  for (const own of results) {
+    if (own.system !== 'konvent' || !own.bootstrap) continue;
+    for (const peer of results) {
+      if (peer.workload !== own.workload || peer.system === 'konvent' || !peer.bootstrap) continue;
+      const { lo, hi } = differenceInterval(own.bootstrap, peer.bootstrap);
+      const interval: [number, number] = [round(lo)!, round(hi)!];
+      (own.p99_minus_peer_ms ??= {})[peer.system] = interval;
+      const verdict = hi < 0 ? 'Konvent lower' : lo > 0 ? 'Konvent higher' : 'not told apart by this run';
+      lines.push(`${own.workload}: Konvent's p99 minus ${peer.system}'s, 95 % interval ${signed(interval[0])} to ${signed(interval[1])} ms (${verdict})`);
+    }
+  }
+  return lines;
+}
+
+const signed = (v: number) => (v > 0 ? `+${v.toFixed(1)}` : v.toFixed(1));
+
 export function writeResults(
   path: string,
   mode: 'full' | 'quick',
@@ -85,7 +118,7 @@ export function writeResults(
     mode,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
     conditions,
-    runs: results,
+    runs: results.map(({ bootstrap: _, ...rest }) => rest),
   };
   writeFileSync(path, JSON.stringify(body, null, 2) + '\n');
 }

@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killAll, profileServers, renice, Worker } from './processes';
-import { table, writeResults, type RunResult } from './report';
+import { compareWithPeers, table, writeResults, type RunResult } from './report';
 import { repoRoot, systems } from './systems';
 import { coldLoad, editing, joinStorm, type Workload } from './workloads';
 
@@ -119,7 +119,9 @@ async function main(): Promise<number> {
     await Promise.all(workers.map((w) => w.exit()));
   }
 
+  const comparisons = compareWithPeers(results);
   process.stdout.write('\n' + table(results) + '\n');
+  if (comparisons.length > 0) process.stdout.write('\n' + comparisons.join('\n') + '\n');
   const out = join(here, 'results', 'latest.json');
   writeResults(out, quick ? 'quick' : 'full', results, {
     loadAverageAtStart: load,

@@ -9,6 +9,7 @@ import { draftState, history, largeState } from './fixtures';
 import type { ClientSpec } from './messages';
 import { freePort, monitor, type ServerProcess, type Usage, type Worker } from './processes';
 import { round, summarize, type RunResult } from './report';
+import { bootstrapP99, seedOf } from './stats';
 import { sectionName, type Seed, type System } from './systems';
 
 export interface EditParams {
@@ -156,12 +157,15 @@ export function editing(name: string, p: EditParams): Workload {
         const receivedTotal = collected.reduce((a, c) => a + c.received, 0);
         const disconnects = collected.reduce((a, c) => a + c.disconnects, 0);
         const latencies = collected.flatMap((c) => c.latencies);
+        const bootstrap = bootstrapP99(latencies, collected.flatMap((c) => c.sentMs), { seed: seedOf(`${name}/${system.name}`) });
         await Promise.all(workers.map((w) => w.reset()));
         const missing = Math.max(0, expected - receivedTotal);
         return {
           ...result,
           updates: sent,
           ...summarize(latencies),
+          p99_interval_ms: bootstrap ? [round(bootstrap.interval.lo)!, round(bootstrap.interval.hi)!] : undefined,
+          bootstrap: bootstrap ?? undefined,
           errors: missing + failures.length + disconnects,
           error_detail: { missing, not_synced: failures.length, disconnects, duplicates: collected.reduce((a, c) => a + c.duplicates, 0) },
           ...usageFields(usage),

@@ -37,6 +37,10 @@ interface Client {
 
 let clients: Client[] = [];
 const latencies: number[] = [];
+/** When the edit of each latency was sent, in whole ms from the start of the window. */
+const sentMs: number[] = [];
+/** Start of the measurement window (the same in every worker). */
+let measureFrom = 0;
 let received = 0;
 let duplicates = 0;
 
@@ -124,6 +128,7 @@ async function connect(endpoint: Endpoint, specs: ClientSpec[], perSecond: numbe
       }
       received++;
       latencies.push(receivedAt - sentAt);
+      sentMs.push(Math.floor(sentAt - measureFrom));
     };
     const tap: Tap = (data, at) => {
       if (!client.scanning) return 'forward';
@@ -173,7 +178,7 @@ async function connect(endpoint: Endpoint, specs: ClientSpec[], perSecond: numbe
 
 async function edit(msg: Extract<ToWorker, { type: 'edit' }>) {
   const sent: Record<string, number> = {};
-  const measureFrom = msg.startAt + msg.warmupMs;
+  measureFrom = msg.startAt + msg.warmupMs;
   const endAt = measureFrom + msg.measureMs;
   const burstGapMs = 120;
   const periodMs = (msg.burst / msg.editsPerSecond) * 1000;
@@ -269,7 +274,7 @@ process.on('message', (msg: ToWorker) => {
         return edit(msg);
       case 'collect': {
         const disconnects = clients.reduce((n, c) => n + c.disconnects, 0);
-        send({ type: 'collected', latencies, received, duplicates, disconnects });
+        send({ type: 'collected', latencies, sentMs, received, duplicates, disconnects });
         return;
       }
       case 'join':
@@ -279,6 +284,7 @@ process.on('message', (msg: ToWorker) => {
         for (const c of clients) c.destroy();
         clients = [];
         latencies.length = 0;
+        sentMs.length = 0;
         received = 0;
         duplicates = 0;
         send({ type: 'closed' });
