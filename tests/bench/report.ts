@@ -97,7 +97,8 @@ export function compareWithPeers(results: RunResult[]): string[] {
       const { lo, hi } = differenceInterval(own.bootstrap, peer.bootstrap);
       const interval: [number, number] = [round(lo)!, round(hi)!];
       (own.p99_minus_peer_ms ??= {})[peer.system] = interval;
-      const verdict = hi < 0 ? 'Konvent lower' : lo > 0 ? 'Konvent higher' : 'not told apart by this run';
+      // Judged on the printed figures, so "0.0" never reads as a difference.
+      const verdict = interval[1] < 0 ? 'Konvent lower' : interval[0] > 0 ? 'Konvent higher' : 'not told apart by this run';
       lines.push(`${own.workload}: Konvent's p99 minus ${peer.system}'s, 95 % interval ${signed(interval[0])} to ${signed(interval[1])} ms (${verdict})`);
     }
   }
