@@ -37,6 +37,23 @@ export interface RunResult {
   first_open_ms?: number;
 }
 
+/** A row with no figures yet: the start of every run's result, and of a failed run's. */
+export function emptyRun(workload: string, system: SystemName, clients: number, docs: number): RunResult {
+  return {
+    workload,
+    system,
+    clients,
+    docs,
+    updates: 0,
+    p50_ms: null,
+    p99_ms: null,
+    max_ms: null,
+    errors: 0,
+    server_rss_mb: null,
+    server_cpu_pct: null,
+  };
+}
+
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;

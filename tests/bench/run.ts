@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killAll, profileServers, renice, Worker } from './processes';
-import { compareWithPeers, table, writeResults, type RunResult } from './report';
+import { compareWithPeers, emptyRun, table, writeResults, type RunResult } from './report';
 import { repoRoot, systems } from './systems';
 import { coldLoad, editing, joinStorm, type Workload } from './workloads';
 
@@ -134,20 +134,7 @@ async function main(): Promise<number> {
 
 function failed(workload: string, system: RunResult['system'], err: unknown): RunResult {
   const message = String((err as Error)?.message ?? err).slice(0, 2000);
-  return {
-    workload,
-    system,
-    clients: 0,
-    docs: 0,
-    updates: 0,
-    p50_ms: null,
-    p99_ms: null,
-    max_ms: null,
-    errors: 1,
-    server_rss_mb: null,
-    server_cpu_pct: null,
-    failure: message,
-  };
+  return { ...emptyRun(workload, system, 0, 0), errors: 1, failure: message };
 }
 
 main().then(

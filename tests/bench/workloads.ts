@@ -8,7 +8,7 @@ import { join as joinPath } from 'node:path';
 import { draftState, history, largeState } from './fixtures';
 import type { ClientSpec } from './messages';
 import { freePort, monitor, type ServerProcess, type Usage, type Worker } from './processes';
-import { round, summarize, type RunResult } from './report';
+import { emptyRun, round, summarize, type RunResult } from './report';
 import { bootstrapP99, seedOf } from './stats';
 import { sectionName, type Seed, type System } from './systems';
 
@@ -83,19 +83,6 @@ function assign(count: number, workers: number, docs: string[], tokens: string[]
   return perWorker;
 }
 
-const emptyRun = (workload: string, system: System, clients: number, docs: number): RunResult => ({
-  workload,
-  system: system.name,
-  clients,
-  docs,
-  updates: 0,
-  p50_ms: null,
-  p99_ms: null,
-  max_ms: null,
-  errors: 0,
-  server_rss_mb: null,
-  server_cpu_pct: null,
-});
 
 /** plenary-40 and subgroups-1000: clients type; latency from an edit to each other client. */
 export function editing(name: string, p: EditParams): Workload {
@@ -103,7 +90,7 @@ export function editing(name: string, p: EditParams): Workload {
     name,
     run: (system, workers) => {
       const docs = Array.from({ length: p.docs }, sectionName);
-      const result = emptyRun(name, system, p.clients, p.docs);
+      const result = emptyRun(name, system.name, p.clients, p.docs);
       const seed: Seed = { people: p.clients, docs: docs.map((n) => ({ name: n, state: draft() })) };
       return withServer(system, seed, async ({ tokens, start }) => {
         const server = await start();
@@ -223,7 +210,7 @@ export function joinStorm(name: string, p: JoinParams): Workload {
         const usage = combine(usages);
         if (latencies.length === 0) throw new Error(`no client synced: ${failures.slice(0, 3).join('; ')}\n${server.output()}`);
         return {
-          ...emptyRun(name, system, p.clients, p.storms),
+          ...emptyRun(name, system.name, p.clients, p.storms),
           updates: p.clients * p.storms,
           ...summarize(latencies),
           errors: failures.length,
@@ -298,7 +285,7 @@ export function coldLoad(name: string, p: ColdParams): Workload {
         const samples = [];
         for (let i = 0; i < p.samples; i++) samples.push(await open(30_000));
         return {
-          ...emptyRun(name, system, 1, 1),
+          ...emptyRun(name, system.name, 1, 1),
           updates: h.updates.length,
           ...summarize(samples.map((s) => s.ms)),
           ...usageFields(combine(samples.map((s) => s.usage))),

@@ -4,7 +4,7 @@
  * stall counting as one event, not as hundreds of independent slow deliveries.
  */
 import { describe, expect, it } from 'vitest';
-import { compareWithPeers, type RunResult } from '../bench/report';
+import { compareWithPeers, emptyRun, type RunResult } from '../bench/report';
 import { bootstrapP99, quantile, seedOf } from '../bench/stats';
 
 /** `blocks` blocks of 500 ms, each with `perBlock` deliveries of `ms`, sent inside the block. */
@@ -21,17 +21,7 @@ function steady(blocks: number, perBlock: number, ms: number) {
 }
 
 const row = (system: RunResult['system'], latencies: number[], sentMs: number[]): RunResult => ({
-  workload: 'plenary-40',
-  system,
-  clients: 40,
-  docs: 1,
-  updates: latencies.length,
-  p50_ms: null,
-  p99_ms: null,
-  max_ms: null,
-  errors: 0,
-  server_rss_mb: null,
-  server_cpu_pct: null,
+  ...emptyRun('plenary-40', system, 40, 1),
   bootstrap: bootstrapP99(latencies, sentMs, { seed: seedOf(system) }) ?? undefined,
 });
 
